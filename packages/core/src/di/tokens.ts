@@ -1,0 +1,16 @@
+/**
+ * Service identifiers. `Symbol.for`, so two copies of core in one process still agree.
+ * Plugins bind factories under these tokens (unnamed, so `getAll` lists every one).
+ */
+export const TOKENS = {
+  /** `ObjectiveFactory`: one per estimator id. */
+  ObjectiveFactory: Symbol.for('@infobed/core/ObjectiveFactory'),
+  /** `CriticFactory`: one per critic id. */
+  CriticFactory: Symbol.for('@infobed/core/CriticFactory'),
+  /** `SimulatorFactory`: one per simulator id. */
+  SimulatorFactory: Symbol.for('@infobed/core/SimulatorFactory'),
+  /** `DesignOptimiser`: the outer loop (bound by the design package). */
+  DesignOptimiser: Symbol.for('@infobed/core/DesignOptimiser'),
+  /** `ProgressReporter`: where long loops report; tests bind `silentProgress`. */
+  Progress: Symbol.for('@infobed/core/ProgressReporter'),
+} as const;

@@ -1,0 +1,44 @@
+export { BedError, type BedErrorKind } from './errors/BedError.js';
+export { EXIT_CODES, exitCodeFor } from './errors/exitCodeFor.js';
+export { TOKENS } from './di/tokens.js';
+export { loadModules } from './di/loadModules.js';
+export type { ScoreBatch } from './objective/ScoreBatch.js';
+export type { AuxKind, MiObjective, ObjectiveOutput, ObjectiveType } from './objective/MiObjective.js';
+export type { ObjectiveFactory } from './objective/ObjectiveFactory.js';
+export type { Critic, CriticFactory, CriticSpec } from './critic/Critic.js';
+export { DesignSpace, type DesignSpaceSpec, type DesignTransform } from './simulator/DesignSpace.js';
+export type { NoiseDraw, Simulator, SimulatorFactory } from './simulator/Simulator.js';
+export type {
+  DesignHooks,
+  DesignOptimiser,
+  DesignProblem,
+  DesignRecord,
+  DesignRun,
+  DesignSettings,
+} from './design/DesignOptimiser.js';
+export { Rng } from './rng/Rng.js';
+export { diagPart } from './tensor/diagPart.js';
+export { stopGradient } from './tensor/stopGradient.js';
+export { assertAux, assertShape, assertSquare } from './tensor/assertShapes.js';
+export { additiveMask, diagNegInfMask, offDiagOnes } from './tensor/masks.js';
+export { infoNceBound } from './tensor/infoNceBound.js';
+export { silentProgress, type ProgressReporter, type ProgressTask } from './progress/ProgressReporter.js';
+export {
+  InfobedPluginSchema,
+  PLUGIN_API_VERSION,
+  PluginProvidesSchema,
+  type InfobedPlugin,
+  type PluginProvides,
+} from './plugin/InfobedPlugin.js';
+export { boundIds } from './plugin/boundIds.js';
+export { PluginHost, type RegisteredId } from './plugin/PluginHost.js';
+export { resolvePlugin, type ResolvedPlugin } from './plugin/resolvePlugin.js';
+export { loadPlugin } from './plugin/loadPlugin.js';
+export {
+  BACKEND_PREFERENCES,
+  selectBackend,
+  type BackendAttempt,
+  type BackendPreference,
+  type BackendSelection,
+} from './backend/selectBackend.js';
+export { writeFileAtomic } from './io/writeFileAtomic.js';

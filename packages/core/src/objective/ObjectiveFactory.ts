@@ -1,0 +1,17 @@
+import type { AuxKind, MiObjective, ObjectiveType } from './MiObjective.js';
+
+/**
+ * What an estimator plugin binds under `TOKENS.ObjectiveFactory`: an id, what it reports, and a
+ * constructor from validated options. `create` throws `BedError('invalidConfig', …)` naming the
+ * option when the options are wrong (the caller prefixes the config path).
+ */
+export interface ObjectiveFactory {
+  readonly id: string;
+  /** One line for `infobed plugins list`. */
+  readonly description: string;
+  readonly type: ObjectiveType;
+  /** What `mi` means in results: its own bound, another bound, or the plug-in estimate. */
+  readonly reports: 'bound' | 'other-bound' | 'plug-in';
+  readonly aux?: AuxKind;
+  create(options: Readonly<Record<string, unknown>>): MiObjective;
+}

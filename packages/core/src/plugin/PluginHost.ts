@@ -1,0 +1,113 @@
+import { Container } from 'inversify';
+import * as z from 'zod';
+import type { CriticFactory } from '../critic/Critic.js';
+import { loadModules } from '../di/loadModules.js';
+import { TOKENS } from '../di/tokens.js';
+import { BedError } from '../errors/BedError.js';
+import type { ObjectiveFactory } from '../objective/ObjectiveFactory.js';
+import type { SimulatorFactory } from '../simulator/Simulator.js';
+import { boundIds } from './boundIds.js';
+import { InfobedPluginSchema, type InfobedPlugin, type PluginProvides } from './InfobedPlugin.js';
+
+type Kind = keyof PluginProvides;
+const NOUN: Record<Kind, string> = { estimators: 'objective', simulators: 'simulator', critics: 'critic' };
+
+/** One registered id and the package that provides it. */
+export interface RegisteredId {
+  readonly id: string;
+  readonly package: string;
+}
+
+/**
+ * The DI container plus what each plugin provides. `use` validates a plugin (schema, `provides`
+ * equal to what its module binds, no id taken twice) before loading it; the getters resolve
+ * factories by id and list the alternatives on a miss.
+ */
+export class PluginHost {
+  readonly container = new Container();
+  private readonly owners = new Map<string, string>(); // `${kind}:${id}` → package
+
+  /** Validates and registers `candidate`; `source` (path or package name) is quoted in errors. */
+  use(candidate: unknown, source: string = '(in-process)'): InfobedPlugin {
+    const parsed = InfobedPluginSchema.safeParse(candidate);
+    if (!parsed.success) {
+      throw new BedError('pluginLoad', `plugin ${source}: not a valid InfoBED plugin: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+    }
+    const plugin = candidate as InfobedPlugin;
+    const name = plugin.meta.name;
+    let bound: PluginProvides;
+    try {
+      bound = boundIds(plugin.module);
+    } catch (cause) {
+      throw new BedError('pluginLoad', `plugin ${name} (${source}): its module failed to load: ${(cause as Error).message}`, { cause });
+    }
+    for (const kind of Object.keys(NOUN) as Kind[]) {
+      const declared = [...(plugin.provides[kind] ?? [])].sort();
+      const actual = [...(bound[kind] ?? [])].sort();
+      if (declared.join(',') !== actual.join(',')) {
+        throw new BedError(
+          'pluginLoad',
+          `plugin ${name} (${source}): provides.${kind} says [${declared.join(', ')}] but its module binds [${actual.join(', ')}]`,
+        );
+      }
+      const seen = new Set<string>();
+      for (const id of actual) {
+        const owner = this.owners.get(`${kind}:${id}`);
+        if (owner !== undefined || seen.has(id)) {
+          throw new BedError('pluginLoad', `plugin ${name} (${source}): ${NOUN[kind]} id "${id}" is already registered by ${owner ?? name}`);
+        }
+        seen.add(id);
+      }
+    }
+    for (const kind of Object.keys(NOUN) as Kind[]) {
+      for (const id of bound[kind] ?? []) this.owners.set(`${kind}:${id}`, name);
+    }
+    loadModules(this.container, plugin.module);
+    return plugin;
+  }
+
+  objective(id: string): ObjectiveFactory {
+    return this.find<ObjectiveFactory>('estimators', TOKENS.ObjectiveFactory, id);
+  }
+
+  simulator(id: string): SimulatorFactory {
+    return this.find<SimulatorFactory>('simulators', TOKENS.SimulatorFactory, id);
+  }
+
+  critic(id: string): CriticFactory {
+    return this.find<CriticFactory>('critics', TOKENS.CriticFactory, id);
+  }
+
+  objectives(): ObjectiveFactory[] {
+    return this.container.getAll<ObjectiveFactory>(TOKENS.ObjectiveFactory, { optional: true });
+  }
+
+  simulators(): SimulatorFactory[] {
+    return this.container.getAll<SimulatorFactory>(TOKENS.SimulatorFactory, { optional: true });
+  }
+
+  critics(): CriticFactory[] {
+    return this.container.getAll<CriticFactory>(TOKENS.CriticFactory, { optional: true });
+  }
+
+  /** Every registered id by kind, sorted, with its package (the `plugins list` document). */
+  list(): Record<Kind, RegisteredId[]> {
+    const out: Record<Kind, RegisteredId[]> = { estimators: [], simulators: [], critics: [] };
+    for (const [key, pkg] of this.owners) {
+      const [kind, id] = key.split(':') as [Kind, string];
+      out[kind].push({ id, package: pkg });
+    }
+    for (const k of Object.keys(out) as Kind[]) out[k].sort((a, b) => a.id.localeCompare(b.id));
+    return out;
+  }
+
+  private find<T extends { id: string }>(kind: Kind, token: symbol, id: string): T {
+    const all = this.container.getAll<T>(token, { optional: true });
+    const hit = all.find((f) => f.id === id);
+    if (hit === undefined) {
+      const ids = all.map((f) => f.id).sort();
+      throw new BedError('unknownPlugin', `unknown ${NOUN[kind]} "${id}"; available: ${ids.length ? ids.join(', ') : '(none registered)'}`);
+    }
+    return hit;
+  }
+}

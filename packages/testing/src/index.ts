@@ -1,0 +1,2 @@
+export { golden, GOLDEN_PATH, type Golden, type GoldenCase, type GoldenResult } from './golden.js';
+export { expectClose } from './expectClose.js';

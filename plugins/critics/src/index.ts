@@ -1,0 +1,14 @@
+import type { InfobedPlugin } from '@infobed/core';
+import { criticsModule } from './module.js';
+
+export { JointCritic } from './JointCritic.js';
+export { SeparableCritic } from './SeparableCritic.js';
+export { AuxHead } from './AuxHead.js';
+export { MlpCriticOptionsSchema, parseCriticOptions, type MlpCriticOptions } from './criticOptions.js';
+
+const plugin: InfobedPlugin = {
+  meta: { name: '@infobed/plugin-critics', version: '0.1.0', apiVersion: 1 },
+  provides: { critics: ['separable', 'joint'] },
+  module: criticsModule,
+};
+export default plugin;

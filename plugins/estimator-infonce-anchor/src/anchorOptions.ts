@@ -1,0 +1,25 @@
+import { BedError } from '@infobed/core';
+import * as z from 'zod';
+
+/** Options of `infonce-anchor` (config `objective.options`). */
+export const AnchorOptionsSchema = z
+  .object({
+    /** Anchor weight ν > 0 (ν = 0 is InfoNCE: use the `infonce` objective). */
+    nu: z.number().positive().default(1),
+    /** `paper`: Appendix B batch construction (reference). `exact-k`: leave-one-out average, same expectation, lower variance. */
+    construction: z.enum(['paper', 'exact-k']).default('paper'),
+    /** Proper scoring rule on the (K+1)-class posterior. */
+    scoringRule: z.enum(['log']).default('log'),
+  })
+  .strict();
+
+export type AnchorOptions = z.infer<typeof AnchorOptionsSchema>;
+
+export function parseAnchorOptions(options: unknown): AnchorOptions {
+  const r = AnchorOptionsSchema.safeParse(options ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new BedError('invalidConfig', `objective.options.${issue.path.join('.') || '(root)'}: ${issue.message} (objective "infonce-anchor")`);
+  }
+  return r.data;
+}

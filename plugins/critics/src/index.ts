@@ -1,6 +1,9 @@
 import type { InfobedPlugin } from '@infobed/core';
 import { criticsModule } from './module.js';
 
+export { BilinearCritic, bilinearCriticFactory } from './BilinearCritic.js';
+export { BilinearOptionsSchema, parseBilinearOptions, type BilinearOptions } from './BilinearCriticOptions.js';
+export { bilinearScores, capLogScale, unitRows } from './bilinearScores.js';
 export { JointCritic } from './JointCritic.js';
 export { SeparableCritic } from './SeparableCritic.js';
 export { AuxHead } from './AuxHead.js';
@@ -8,7 +11,7 @@ export { MlpCriticOptionsSchema, parseCriticOptions, type MlpCriticOptions } fro
 
 const plugin: InfobedPlugin = {
   meta: { name: '@infobed/plugin-critics', version: '0.1.0', apiVersion: 1 },
-  provides: { critics: ['separable', 'joint'] },
+  provides: { critics: ['separable', 'joint', 'bilinear'] },
   module: criticsModule,
 };
 export default plugin;

@@ -1,5 +1,6 @@
 import { TOKENS, type CriticFactory } from '@infobed/core';
 import { ContainerModule } from 'inversify';
+import { bilinearCriticFactory } from './BilinearCritic.js';
 import { JointCritic } from './JointCritic.js';
 import { SeparableCritic } from './SeparableCritic.js';
 
@@ -18,4 +19,5 @@ const joint: CriticFactory = {
 export const criticsModule = new ContainerModule(({ bind }) => {
   bind<CriticFactory>(TOKENS.CriticFactory).toConstantValue(separable);
   bind<CriticFactory>(TOKENS.CriticFactory).toConstantValue(joint);
+  bind<CriticFactory>(TOKENS.CriticFactory).toConstantValue(bilinearCriticFactory);
 });

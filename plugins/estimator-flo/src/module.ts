@@ -1,0 +1,31 @@
+import { BedError, TOKENS, type ObjectiveFactory } from '@infobed/core';
+import { ContainerModule } from 'inversify';
+import { FdvObjective } from './FdvObjective.js';
+import { parseFdvOptions } from './fdvOptions.js';
+import { FloObjective } from './FloObjective.js';
+
+const flo: ObjectiveFactory = {
+  id: FloObjective.id,
+  description: 'FLO (Guo et al. 2022): type-1 bound with a positive-pair u-head; no output clamp; use the bilinear critic above ~5 nats',
+  type: 1,
+  reports: 'bound',
+  aux: 'positivePair',
+  create: (options) => {
+    const extra = Object.keys(options ?? {});
+    if (extra.length > 0) throw new BedError('invalidConfig', `objective.options.${extra[0]}: unknown option (objective "flo" takes none)`);
+    return new FloObjective();
+  },
+};
+
+const fdv: ObjectiveFactory = {
+  id: FdvObjective.id,
+  description: 'FDV (FLO repository): InfoNCE value, FLO gradient at the batch-optimal u, per-row clamp (options: clamp)',
+  type: 2,
+  reports: 'other-bound',
+  create: (options) => new FdvObjective(parseFdvOptions(options)),
+};
+
+export const floModule = new ContainerModule(({ bind }) => {
+  bind<ObjectiveFactory>(TOKENS.ObjectiveFactory).toConstantValue(flo);
+  bind<ObjectiveFactory>(TOKENS.ObjectiveFactory).toConstantValue(fdv);
+});

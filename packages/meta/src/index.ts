@@ -12,3 +12,7 @@ export {
 } from './SineFamily.js';
 export { perTaskMse, SineTestSet, summarise, TEST_SHOTS } from './SineTestSet.js';
 export { metaStreams, type MetaStreams } from './metaStreams.js';
+export { functionalMlp, taskMse, tileParams } from './maml/functionalMlp.js';
+export { innerSgd } from './maml/innerSgd.js';
+export { MAML_DEFAULTS, MamlLearner, type MamlOptions } from './maml/MamlLearner.js';
+export { taskTensors, type TaskTensors } from './maml/taskBatch.js';

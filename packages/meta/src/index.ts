@@ -16,3 +16,5 @@ export { functionalMlp, taskMse, tileParams } from './maml/functionalMlp.js';
 export { innerSgd } from './maml/innerSgd.js';
 export { MAML_DEFAULTS, MamlLearner, type MamlOptions } from './maml/MamlLearner.js';
 export { taskTensors, type TaskTensors } from './maml/taskBatch.js';
+export { assertFiniteLoss, floRowLoss, positiveMasks, type PositiveMasks } from './metaflo/floRowLoss.js';
+export { TASK_CRITIC_DEFAULTS, TaskCritic, type TaskCriticOptions } from './metaflo/TaskCritic.js';

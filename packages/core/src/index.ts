@@ -42,3 +42,4 @@ export {
   type BackendSelection,
 } from './backend/selectBackend.js';
 export { writeFileAtomic } from './io/writeFileAtomic.js';
+export { parseWithSchema } from './config/parseWithSchema.js';

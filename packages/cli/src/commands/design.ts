@@ -1,0 +1,63 @@
+import { dirname, resolve } from 'node:path';
+import type { BackendPreference } from '@infobed/core';
+import { DEFAULT_DESIGN_CONFIG, readYaml, resolveDesignConfig, runDesign, type EigEvaluator } from '@infobed/design';
+import { Command } from 'commander';
+import { bootstrap } from '../bootstrap.js';
+import type { CliIo } from '../CliIo.js';
+import { emitResult } from '../emit.js';
+import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../globalOptions.js';
+
+interface DesignFlags extends GlobalOptions {
+  readonly objective?: string;
+  readonly critic?: string;
+  readonly steps?: number;
+  readonly designs?: number;
+  readonly batch?: number;
+  readonly preset?: string;
+}
+
+/** Optional independent-EIG evaluators contributed by other packages (nested Monte Carlo, sPCE). */
+export interface DesignCommandDeps {
+  readonly evaluateEig?: EigEvaluator;
+}
+
+/** `infobed design`: optimise an experimental design (specs/cli.md). */
+export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Command {
+  return addGlobalOptions(new Command('design'))
+    .description('optimise an experimental design by stochastic gradient ascent on an MI objective')
+    .option('--objective <id>', 'MI objective id (see `infobed plugins list`)')
+    .option('--critic <id>', 'critic id')
+    .option('--steps <n>', 'joint critic + design steps', intArg(1))
+    .option('--designs <n>', 'number of design coordinates (simulator option `designs`)', intArg(1))
+    .option('--batch <n>', 'pairs per step', intArg(2))
+    .option('--preset <name>', 'apply a preset from the config (e.g. paper)')
+    .action(async (f: DesignFlags) => {
+      const where = f.config ?? '(built-in noisy-linear config)';
+      const raw = f.config ? readYaml(resolve(io.cwd, f.config)) : DEFAULT_DESIGN_CONFIG;
+      const over: Record<string, unknown> = {};
+      if (f.objective) over.objective = { id: f.objective, options: {} };
+      if (f.critic) over.critic = { id: f.critic, options: {} };
+      if (f.steps !== undefined || f.batch !== undefined) over.design = { ...(f.steps !== undefined ? { steps: f.steps } : {}), ...(f.batch !== undefined ? { batch: f.batch } : {}) };
+      if (f.designs !== undefined) over.simulator = { options: { designs: f.designs } };
+      if (f.seed !== undefined) over.seed = f.seed;
+      if (f.backend !== undefined) over.backend = f.backend;
+      const config = resolveDesignConfig(raw, where, f.preset, over);
+      const baseDir = f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
+      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir });
+      const outDir = resolve(io.cwd, f.out ?? defaultOutDir('design'));
+      s.progress.log(`infobed design: ${config.simulator.id} · ${config.objective.id} · ${config.critic.id} critic · backend ${s.backend.backend} → ${outDir}`);
+      const result = await runDesign({ host: s.host, config, outDir, configSource: where, backend: s.backend.backend, progress: s.progress, ...(deps.evaluateEig ? { evaluateEig: deps.evaluateEig } : {}) });
+      const eig = result.eig ? `\nEIG of this design (${result.eig.method}): ${result.eig.value.toFixed(3)} ± ${result.eig.stderr.toFixed(3)} nats` : '';
+      emitResult(
+        io,
+        f.json,
+        { ...result, outDir },
+        [
+          `design (${result.simulator}, ${result.objective}, ${result.backend}, ${result.seconds} s):`,
+          `  [${result.design.map((d) => d.toFixed(3)).join(', ')}]`,
+          `bound ${result.mi.bound.toFixed(3)} ± ${result.mi.boundStderr.toFixed(3)} nats (lower bound); estimate ${result.mi.estimate.toFixed(3)} ± ${result.mi.estimateStderr.toFixed(3)} nats (${result.objectiveReports})${eig}`,
+          `results: ${outDir}/result.json`,
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,43 @@
+import { BedError } from '@infobed/core';
+import { Command, CommanderError } from 'commander';
+import type { CliIo } from './CliIo.js';
+import { makeBackendsCommand } from './commands/backends.js';
+import { makeDesignCommand } from './commands/design.js';
+import { makePluginsCommand } from './commands/pluginsList.js';
+import { emitError } from './emit.js';
+
+/** The `infobed` program: one subcommand per file in `commands/`. */
+export function makeProgram(io: CliIo): Command {
+  const program = new Command('infobed')
+    .description('Bayesian experimental design and MI estimation with neural mutual-information bounds')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+  for (const cmd of [makeDesignCommand(io), makePluginsCommand(io), makeBackendsCommand(io)]) program.addCommand(cmd);
+  const exitOverride = (c: Command): void => {
+    c.exitOverride();
+    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+    c.commands.forEach(exitOverride);
+  };
+  exitOverride(program);
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without the node and script entries) and returns the exit code
+ * (specs/cli.md: 0 ok · 1 internal · 2 usage/config · 3 numerical · 4 plugin).
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    await makeProgram(io).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      const msg = e.message.replace(/^error: /, '');
+      return emitError(io, json, new BedError('invalidArgument', `${msg}`));
+    }
+    return emitError(io, json, e);
+  }
+}

@@ -1,0 +1,57 @@
+import { BACKEND_PREFERENCES } from '@infobed/core';
+import * as z from 'zod';
+
+const Options = z.record(z.string(), z.unknown()).default({});
+
+/** `design:` section: the optimiser's budget and learning rates. */
+export const DesignSectionSchema = z
+  .object({
+    /** Joint critic + design steps. */
+    steps: z.number().int().positive().default(2000),
+    /** Extra critic-only steps at the final design before the read-out (calibrates plug-in estimates). */
+    finalCriticSteps: z.number().int().min(0).default(500),
+    /** Pairs per step; the score matrix is batch × batch. */
+    batch: z.number().int().min(2).max(8192).default(256),
+    lrCritic: z.number().positive().max(1).default(1e-3),
+    lrDesign: z.number().positive().max(10).default(2e-2),
+    /** Starting design (random in the design space when absent). */
+    initial: z.array(z.number()).optional(),
+    recordEvery: z.number().int().positive().default(10),
+    /** Fresh batches for the final read-out of bound and estimate. */
+    evalBatches: z.number().int().positive().default(20),
+  })
+  .strict();
+
+/** `evaluate:` section: the independent EIG of the final design (when the simulator allows one). */
+export const EvaluateSectionSchema = z
+  .object({
+    method: z.enum(['auto', 'analytic', 'nmc', 'spce', 'none']).default('auto'),
+    outer: z.number().int().positive().default(2000),
+    inner: z.number().int().positive().default(5000),
+  })
+  .strict();
+
+const RunSchema = z
+  .object({
+    simulator: z.object({ id: z.string().min(1), options: Options }).strict(),
+    objective: z.object({ id: z.string().min(1).default('infonce-anchor'), options: Options }).strict().default({ id: 'infonce-anchor', options: {} }),
+    critic: z.object({ id: z.string().min(1).default('separable'), options: Options }).strict().default({ id: 'separable', options: {} }),
+    design: DesignSectionSchema.default(DesignSectionSchema.parse({})),
+    evaluate: EvaluateSectionSchema.default(EvaluateSectionSchema.parse({})),
+    seed: z.number().int().min(0).default(0),
+    backend: z.enum(BACKEND_PREFERENCES as [string, ...string[]]).default('auto'),
+    /** Third-party plugins (paths relative to this file, or package names). */
+    plugins: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/**
+ * A design config file. `presets:` holds named partial overrides (`paper`: the anchors' budgets),
+ * applied by `--preset <name>` before validation.
+ */
+export const DesignConfigSchema = RunSchema.extend({
+  presets: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  description: z.string().optional(),
+});
+
+export type DesignConfig = z.infer<typeof DesignConfigSchema>;

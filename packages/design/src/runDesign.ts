@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import {
+  BedError,
+  Rng,
+  silentProgress,
+  writeFileAtomic,
+  type DesignRecord,
+  type PluginHost,
+  type ProgressReporter,
+} from '@infobed/core';
+import { stringify } from 'yaml';
+import type { DesignConfig } from './DesignConfigSchema.js';
+import { writeDesignPlots } from './designPlots.js';
+import { analyticOnly, type EigEstimate, type EigEvaluator } from './EigEstimate.js';
+import { historyCsv } from './historyCsv.js';
+import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
+
+/** `result.json` of `infobed design` (specs/cli.md). */
+export interface DesignResult {
+  readonly simulator: string;
+  readonly objective: string;
+  /** What `mi.estimate` is: the objective's own bound, another bound, or a plug-in estimate. */
+  readonly objectiveReports: 'bound' | 'other-bound' | 'plug-in';
+  readonly critic: string;
+  readonly backend: string;
+  readonly seed: number;
+  readonly steps: number;
+  readonly seconds: number;
+  readonly design: number[];
+  /** Final read-out over fresh batches at the final design; `bound` is a valid lower bound (the objective's own, else InfoNCE of the same scores). */
+  readonly mi: { readonly bound: number; readonly boundStderr: number; readonly estimate: number; readonly estimateStderr: number };
+  readonly eig?: EigEstimate;
+  readonly files: string[];
+}
+
+export interface RunDesignOptions {
+  readonly host: PluginHost;
+  readonly config: DesignConfig;
+  readonly outDir: string;
+  /** `tf.getBackend()` after selection. */
+  readonly backend: string;
+  readonly progress?: ProgressReporter;
+  /** Independent EIG of the final design; defaults to the closed form when the simulator has one. */
+  readonly evaluateEig?: EigEvaluator;
+  /** The config's file name, quoted in error messages. */
+  readonly configSource?: string;
+  /** Skip the plots (tests). */
+  readonly plots?: boolean;
+}
+
+/**
+ * Resolves a plugin id or builds from options, turning "unknown id" and option errors into one
+ * `invalidConfig` error that names the file and the section (`configs/x.yaml: objective.id: unknown …`).
+ */
+function asConfigError<T>(where: string, section: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (BedError.is(e, 'unknownPlugin')) throw new BedError('invalidConfig', `${where}: ${section}.id: ${e.message}`, { cause: e });
+    if (BedError.is(e, 'invalidConfig') && !e.message.startsWith(where)) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+/**
+ * Runs one design optimisation from a validated config and writes, atomically, `history.csv`,
+ * `config.resolved.yaml`, plots and finally `result.json` (its presence means success). On a
+ * numerical failure it writes `history.csv` up to the last good step and `last-good.json`, then
+ * rethrows the `BedError('numerical')`.
+ */
+export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
+  const { host, config: c, outDir } = o;
+  const progress = o.progress ?? silentProgress;
+  const where = o.configSource ?? 'config';
+  const simulator = asConfigError(where, 'simulator', () => host.simulator(c.simulator.id).create(c.simulator.options));
+  const objectiveFactory = asConfigError(where, 'objective', () => host.objective(c.objective.id));
+  const objective = asConfigError(where, 'objective', () => objectiveFactory.create(c.objective.options));
+  const rng = new Rng(c.seed);
+  const critic = asConfigError(where, 'critic', () => host.critic(c.critic.id)).create({
+    xDim: simulator.thetaNames.length,
+    yDim: simulator.obsDim,
+    ...(objective.aux ? { aux: objective.aux } : {}),
+    options: c.critic.options,
+    seed: rng.fork('critic').nextSeed(),
+  });
+  const { presets: _presets, ...resolved } = c;
+  writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
+  try {
+    const settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
+    const run = new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress });
+    writeFileAtomic(join(outDir, 'history.csv'), historyCsv(run.history));
+    writeFileAtomic(join(outDir, 'checkpoint', 'design.json'), JSON.stringify({ step: run.stepsDone, design: run.design }, null, 2));
+    progress.log('evaluating the final design independently of the critic…');
+    const eig = (o.evaluateEig ?? analyticOnly)(simulator, run.design, c.evaluate, rng.fork('evaluate'));
+    const files = ['result.json', 'history.csv', 'config.resolved.yaml'];
+    if (o.plots !== false) {
+      const title = `${simulator.id} · ${objective.id}`;
+      const pngs = await writeDesignPlots(outDir, run.history, { title, objective: objective.id, batch: c.design.batch, ...(eig ? { eig } : {}) });
+      files.push(...pngs.map((p) => p.slice(outDir.length + 1)));
+    }
+    const result: DesignResult = {
+      simulator: simulator.id,
+      objective: objective.id,
+      objectiveReports: objectiveFactory.reports,
+      critic: critic.id,
+      backend: o.backend,
+      seed: c.seed,
+      steps: run.stepsDone,
+      seconds: Math.round(run.seconds * 10) / 10,
+      design: run.design,
+      mi: run.final,
+      ...(eig ? { eig } : {}),
+      files,
+    };
+    writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } catch (e) {
+    if (BedError.is(e, 'numerical')) {
+      const cause = e.cause as { lastGood?: DesignRecord; history?: DesignRecord[] } | undefined;
+      writeFileAtomic(join(outDir, 'history.csv'), historyCsv(cause?.history ?? []));
+      writeFileAtomic(join(outDir, 'last-good.json'), `${JSON.stringify({ error: e.message, lastGood: cause?.lastGood ?? null }, null, 2)}\n`);
+    }
+    throw e;
+  } finally {
+    critic.dispose();
+    simulator.dispose?.();
+  }
+}

@@ -18,3 +18,5 @@ export { MAML_DEFAULTS, MamlLearner, type MamlOptions } from './maml/MamlLearner
 export { taskTensors, type TaskTensors } from './maml/taskBatch.js';
 export { assertFiniteLoss, floRowLoss, positiveMasks, type PositiveMasks } from './metaflo/floRowLoss.js';
 export { TASK_CRITIC_DEFAULTS, TaskCritic, type TaskCriticOptions } from './metaflo/TaskCritic.js';
+export { METAFLO_DEFAULTS, MetaFloLearner, type MetaFloOptions, type MetaFloStep } from './metaflo/MetaFloLearner.js';
+export { MetaFloModel, type MetaFloModelOptions, type TaskEmbeddings } from './metaflo/MetaFloModel.js';

@@ -1,0 +1,163 @@
+// Packed AVX2/FMA SGEMM for InfoBED's TF.js wasm backend: C[b] = op(A[b]) · op(B[b]).
+// Operands live in the wasm heap (an ArrayBuffer); the kernel reads and writes it in place.
+// BLIS-style loops: B packed in 16-wide column panels, A in 6-high row panels, 6x16 micro-kernel
+// (12 ymm accumulators). Optional OpenMP over row blocks. No exceptions, no allocation in the
+// micro-kernel; packing buffers are per call.
+#include <immintrin.h>
+#include <node_api.h>
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace {
+
+constexpr int MR = 6, NR = 16, KC = 256, MC = 72, NC = 1024;
+
+struct Op {
+  const float* p; int ld; bool trans;
+  // element (i, k) of op(A) [rows x depth], or (k, j) of op(B) handled by caller's view.
+  inline float at(int r, int c) const { return trans ? p[(size_t)c * ld + r] : p[(size_t)r * ld + c]; }
+};
+
+// Ap[panel][k][MR] for rows [i0, i0+mc), depth [k0, k0+kc) of op(A) (rows = M index, cols = K).
+void packA(const Op& a, int M, int i0, int mc, int k0, int kc, float* ap) {
+  for (int ip = 0; ip < mc; ip += MR) {
+    for (int k = 0; k < kc; ++k) {
+      for (int r = 0; r < MR; ++r) {
+        int i = i0 + ip + r;
+        ap[k * MR + r] = (ip + r < mc && i < M) ? a.at(i, k0 + k) : 0.f;
+      }
+    }
+    ap += (size_t)kc * MR;
+  }
+}
+
+// Bp[panel][k][NR] for depth [k0, k0+kc), columns [j0, j0+nc) of op(B) (rows = K, cols = N).
+void packB(const Op& b, int N, int j0, int nc, int k0, int kc, float* bp) {
+  for (int jp = 0; jp < nc; jp += NR) {
+    for (int k = 0; k < kc; ++k) {
+      for (int c = 0; c < NR; ++c) {
+        int j = j0 + jp + c;
+        bp[k * NR + c] = (jp + c < nc && j < N) ? b.at(k0 + k, j) : 0.f;
+      }
+    }
+    bp += (size_t)kc * NR;
+  }
+}
+
+__attribute__((target("avx2,fma"))) void micro(int kc, const float* a, const float* b, float* c, int ldc, bool acc, int mr, int nr) {
+  __m256 c0[MR], c1[MR];
+  for (int r = 0; r < MR; ++r) c0[r] = c1[r] = _mm256_setzero_ps();
+  for (int k = 0; k < kc; ++k) {
+    __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
+    for (int r = 0; r < MR; ++r) {
+      __m256 ar = _mm256_broadcast_ss(a + r);
+      c0[r] = _mm256_fmadd_ps(ar, b0, c0[r]);
+      c1[r] = _mm256_fmadd_ps(ar, b1, c1[r]);
+    }
+    a += MR; b += NR;
+  }
+  if (mr == MR && nr == NR) {
+    for (int r = 0; r < MR; ++r) {
+      float* cr = c + (size_t)r * ldc;
+      if (acc) { c0[r] = _mm256_add_ps(c0[r], _mm256_loadu_ps(cr)); c1[r] = _mm256_add_ps(c1[r], _mm256_loadu_ps(cr + 8)); }
+      _mm256_storeu_ps(cr, c0[r]); _mm256_storeu_ps(cr + 8, c1[r]);
+    }
+    return;
+  }
+  alignas(32) float t[MR * NR];
+  for (int r = 0; r < MR; ++r) { _mm256_store_ps(t + r * NR, c0[r]); _mm256_store_ps(t + r * NR + 8, c1[r]); }
+  for (int r = 0; r < mr; ++r)
+    for (int j = 0; j < nr; ++j) c[(size_t)r * ldc + j] = (acc ? c[(size_t)r * ldc + j] : 0.f) + t[r * NR + j];
+}
+
+void gemm1(const Op& a, const Op& b, float* c, int M, int N, int K, int threads) {
+  if (K == 0) { std::fill(c, c + (size_t)M * N, 0.f); return; }
+  const int ncMax = std::min(NC, (N + NR - 1) / NR * NR);
+  const int kcMax = std::min(KC, K);
+  std::vector<float, std::allocator<float>> bbuf((size_t)ncMax * kcMax + 16);
+  float* bp = reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(bbuf.data()) + 31) & ~uintptr_t(31));
+  const double flops = 2.0 * M * N * K;
+  const int nt = flops < 4e6 ? 1 : threads;
+  for (int j0 = 0; j0 < N; j0 += NC) {
+    const int nc = std::min(NC, N - j0);
+    for (int k0 = 0; k0 < K; k0 += KC) {
+      const int kc = std::min(KC, K - k0);
+      packB(b, N, j0, nc, k0, kc, bp);
+      const int nBlocks = (M + MC - 1) / MC;
+#pragma omp parallel num_threads(nt) if (nt > 1)
+      {
+        std::vector<float> abuf((size_t)MC * kc + 16);
+        float* ap = reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(abuf.data()) + 31) & ~uintptr_t(31));
+#pragma omp for schedule(static)
+        for (int ib = 0; ib < nBlocks; ++ib) {
+          const int i0 = ib * MC, mc = std::min(MC, M - i0);
+          packA(a, M, i0, mc, k0, kc, ap);
+          for (int jp = 0; jp < nc; jp += NR) {
+            const float* bpp = bp + (size_t)(jp / NR) * kc * NR;
+            for (int ip = 0; ip < mc; ip += MR) {
+              micro(kc, ap + (size_t)(ip / MR) * kc * MR, bpp, c + (size_t)(i0 + ip) * N + j0 + jp, N, k0 > 0,
+                    std::min(MR, mc - ip), std::min(NR, nc - jp));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+bool cpuOk() { __builtin_cpu_init(); return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"); }
+
+#define CHECK(x) if ((x) != napi_ok) { napi_throw_error(env, nullptr, "infobed_gemm: bad arguments"); return nullptr; }
+
+// gemm(heap: ArrayBuffer, aOff, bOff, cOff, batch, M, N, K, transA, transB, aBatched, bBatched, threads)
+napi_value Gemm(napi_env env, napi_callback_info info) {
+  size_t argc = 13; napi_value argv[13];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (argc != 13) { napi_throw_error(env, nullptr, "infobed_gemm: expected 13 arguments"); return nullptr; }
+  void* heap; size_t len;
+  CHECK(napi_get_arraybuffer_info(env, argv[0], &heap, &len));
+  double d[12];
+  for (int i = 0; i < 12; ++i) CHECK(napi_get_value_double(env, argv[i + 1], &d[i]));
+  const size_t aOff = (size_t)d[0], bOff = (size_t)d[1], cOff = (size_t)d[2];
+  const int batch = (int)d[3], M = (int)d[4], N = (int)d[5], K = (int)d[6];
+  const bool ta = d[7] != 0, tb = d[8] != 0, aB = d[9] != 0, bB = d[10] != 0;
+  const int threads = std::max(1, (int)d[11]);
+  const size_t aSize = (size_t)M * K * 4, bSize = (size_t)K * N * 4, cSize = (size_t)M * N * 4;
+  if (aOff + (aB ? batch : 1) * aSize > len || bOff + (bB ? batch : 1) * bSize > len || cOff + batch * cSize > len ||
+      (aOff | bOff | cOff) % 4 != 0) {
+    napi_throw_range_error(env, nullptr, "infobed_gemm: operand outside the heap");
+    return nullptr;
+  }
+  char* h = static_cast<char*>(heap);
+  for (int i = 0; i < batch; ++i) {
+    const float* pa = reinterpret_cast<const float*>(h + aOff + (aB ? i * aSize : 0));
+    const float* pb = reinterpret_cast<const float*>(h + bOff + (bB ? i * bSize : 0));
+    float* pc = reinterpret_cast<float*>(h + cOff + i * cSize);
+    Op a{pa, ta ? M : K, ta};
+    Op b{pb, tb ? K : N, tb};  // b.at(k, j): trans ? p[j*K + k] : p[k*N + j]
+    gemm1(a, b, pc, M, N, K, threads);
+  }
+  return nullptr;
+}
+
+napi_value Supported(napi_env env, napi_callback_info) {
+  napi_value v; napi_get_boolean(env, cpuOk(), &v); return v;
+}
+
+napi_value Init(napi_env env, napi_value exports) {
+  napi_value f;
+  napi_create_function(env, "gemm", NAPI_AUTO_LENGTH, Gemm, nullptr, &f);
+  napi_set_named_property(env, exports, "gemm", f);
+  napi_create_function(env, "supported", NAPI_AUTO_LENGTH, Supported, nullptr, &f);
+  napi_set_named_property(env, exports, "supported", f);
+  return exports;
+}
+
+}  // namespace
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)

@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+
+/** The N-API addon built from `native/gemm.cc` by `native/build.mjs` during `pnpm install`. */
+export interface NativeGemm {
+  /**
+   * `C[i] = op(A[i]) · op(B[i])` for `i < batch`, operands addressed by byte offsets into `heap`
+   * (the wasm memory): `op(A)` `[m, k]`, `op(B)` `[k, n]`, `C` `[m, n]` row-major.
+   */
+  gemm(
+    heap: ArrayBufferLike,
+    aOff: number,
+    bOff: number,
+    cOff: number,
+    batch: number,
+    m: number,
+    n: number,
+    k: number,
+    transA: number,
+    transB: number,
+    aBatched: number,
+    bBatched: number,
+    threads: number,
+  ): void;
+  /** True when the CPU has AVX2 and FMA. */
+  supported(): boolean;
+}
+
+let cached: { gemm?: NativeGemm; reason: string } | undefined;
+
+/**
+ * Loads the native GEMM once. Returns `undefined` (with the reason in `nativeGemmStatus()`)
+ * when it was not built, cannot load, the CPU lacks AVX2/FMA, or `INFOBED_NATIVE_GEMM=0`.
+ */
+export function loadNativeGemm(): NativeGemm | undefined {
+  if (cached !== undefined) return cached.gemm;
+  if (process.env.INFOBED_NATIVE_GEMM === '0') {
+    cached = { reason: 'disabled by INFOBED_NATIVE_GEMM=0' };
+    return undefined;
+  }
+  try {
+    const g = createRequire(import.meta.url)('../../native/build/Release/infobed_gemm.node') as NativeGemm;
+    cached = g.supported() ? { gemm: g, reason: 'loaded' } : { reason: 'CPU lacks AVX2/FMA' };
+  } catch (e) {
+    cached = { reason: `not built or not loadable: ${String((e as Error).message).split('\n')[0]}` };
+  }
+  return cached.gemm;
+}
+
+/** Why the native GEMM is or is not in use (after `loadNativeGemm()`). */
+export const nativeGemmStatus = (): string => cached?.reason ?? 'not tried';

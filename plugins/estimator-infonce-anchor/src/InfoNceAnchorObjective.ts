@@ -8,14 +8,17 @@ import {
   type ScoreBatch,
 } from '@infobed/core';
 import type { AnchorOptions } from './anchorOptions.js';
+import { scoringRuleLoss } from './scoringRuleLoss.js';
 
 /**
- * InfoNCE-anchor (Ryu et al. 2025), log score, K = B − 1 contrast samples, anchor weight ν:
+ * InfoNCE-anchor (Ryu et al. 2025), K = B − 1 contrast samples, anchor weight ν, proper scoring
+ * rule λ (`log` by default; `brier`, `spherical`: §3.12):
  *
- * `L = K/(K+ν) · mean_i joint_i + ν/(K+ν) · mean_i marg_i`, with
- * - `paper` (Appendix B): `joint_i = LSE([log ν, S_i· with (i, i−1 mod B) → −∞]) − S_ii`;
- * - `exact-k`: `joint_i = mean_{k≠i} LSE([log ν, S_ij for j ≠ k]) − S_ii`;
- * - `marg_i = LSE([log ν, S_ij for j ≠ i]) − log ν`.
+ * `L = K/(K+ν) · mean_i joint_i + ν/(K+ν) · mean_i marg_i`, with candidate logits
+ * - `paper` (Appendix B): `joint_i = λ_pos([log ν, S_i· with (i, i−1 mod B) → −∞])`;
+ * - `exact-k`: `joint_i = mean_{k≠i} λ_pos([log ν, S_ij for j ≠ k])`;
+ * - `marg_i = λ_anchor([log ν, S_ij for j ≠ i])`.
+ * For the log rule: `joint_i = LSE(…) − S_ii`, `marg_i = LSE(…) − log ν`.
  *
  * For ν > 0 the minimiser is the exact log density ratio (no free constant), so the reported MI is
  * the plug-in `mean_i S_ii` (type 3). specs/estimators.md §3.11.
@@ -29,7 +32,7 @@ export class InfoNceAnchorObjective implements MiObjective {
 
   evaluate({ scores }: ScoreBatch): ObjectiveOutput {
     const b = assertSquare(this.id, scores);
-    const { nu } = this.options;
+    const { nu, scoringRule: rule } = this.options;
     const k = b - 1;
     const logNu = Math.log(nu);
     return tf.tidy(() => {
@@ -37,25 +40,27 @@ export class InfoNceAnchorObjective implements MiObjective {
       const pos = diagPart(scores);
       const joint =
         this.options.construction === 'paper'
-          ? tf.sub(tf.logSumExp(tf.concat([nuCol, tf.add(scores, additiveMask(b, (i, j) => j !== (i - 1 + b) % b))], 1), 1), pos)
-          : tf.sub(this.leaveOneOutLse(scores, logNu), pos);
-      const marg = tf.sub(tf.logSumExp(tf.concat([nuCol, tf.add(scores, additiveMask(b, (i, j) => i !== j))], 1), 1), logNu);
+          ? scoringRuleLoss(rule, tf.concat([nuCol, tf.add(scores, additiveMask(b, (i, j) => j !== (i - 1 + b) % b))], 1), pos)
+          : this.leaveOneOut(scores, pos, logNu);
+      const margLogits = tf.concat([nuCol, tf.add(scores, additiveMask(b, (i, j) => i !== j))], 1);
+      const marg = scoringRuleLoss(rule, margLogits, tf.fill([b], logNu));
       const loss = tf.add(tf.mul(k / (k + nu), tf.mean(joint)), tf.mul(nu / (k + nu), tf.mean(marg))) as tf.Scalar;
       return { loss, mi: tf.mean(pos) as tf.Scalar };
     });
   }
 
   /**
-   * `[B]`: `mean_{k≠i} LSE([log ν, S_ij for j ≠ k])`, by a masked `[B, B, B+1]` LSE (O(B³);
-   * B = 256 is 16.8M entries). Sums only, so no cancellation when one entry dominates.
+   * `[B]`: `mean_{k≠i} λ([log ν, S_ij for j ≠ k])` with label `S_ii`, by a masked `[B, B, B+1]`
+   * tensor (O(B³); B = 256 is 16.8M entries). Sums only, so no cancellation when one entry dominates.
    */
-  private leaveOneOutLse(s: tf.Tensor2D, logNu: number): tf.Tensor1D {
+  private leaveOneOut(s: tf.Tensor2D, pos: tf.Tensor1D, logNu: number): tf.Tensor1D {
     const b = s.shape[0];
     const dropK = tf.reshape(additiveMask(b, (kk, j) => kk !== j), [1, b, b]); // [1, k, j]
     const rows = tf.add(tf.reshape(s, [b, 1, b]), dropK); // [i, k, j]
     const withNu = tf.concat([tf.fill([b, b, 1], logNu), rows], 2);
-    const lse = tf.logSumExp(withNu, 2); // [i, k]
+    const lz = tf.add(tf.zeros([b, b]), tf.reshape(pos, [b, 1]));
+    const perK = scoringRuleLoss(this.options.scoringRule, withNu, lz); // [i, k]
     const offDiag = tf.sub(1, tf.eye(b));
-    return tf.div(tf.sum(tf.mul(lse, offDiag), 1), b - 1) as tf.Tensor1D;
+    return tf.div(tf.sum(tf.mul(perK, offDiag), 1), b - 1) as tf.Tensor1D;
   }
 }

@@ -8,8 +8,8 @@ export const AnchorOptionsSchema = z
     nu: z.number().positive().default(1),
     /** `paper`: Appendix B batch construction (reference). `exact-k`: leave-one-out average, same expectation, lower variance. */
     construction: z.enum(['paper', 'exact-k']).default('paper'),
-    /** Proper scoring rule on the (K+1)-class posterior. */
-    scoringRule: z.enum(['log']).default('log'),
+    /** Proper scoring rule on the (K+1)-class posterior: `log` (best MI estimates), `brier` (power α = 2), `spherical`. */
+    scoringRule: z.enum(['log', 'brier', 'spherical']).default('log'),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import type { InfobedPlugin } from '@infobed/core';
 import { infoNceAnchorModule } from './module.js';
 
 export { InfoNceAnchorObjective } from './InfoNceAnchorObjective.js';
+export { scoringRuleLoss, type ScoringRule } from './scoringRuleLoss.js';
 export { AnchorOptionsSchema, parseAnchorOptions, type AnchorOptions } from './anchorOptions.js';
 
 const plugin: InfobedPlugin = {

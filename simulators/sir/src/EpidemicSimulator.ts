@@ -1,0 +1,121 @@
+import * as tf from '@tensorflow/tfjs';
+import { BedError, DesignSpace, type NoiseDraw, type Rng, type Simulator } from '@infobed/core';
+import { parseEpidemicOptions, type EpidemicOptions } from './epidemicOptions.js';
+import { interpolatePaths } from './interpolatePaths.js';
+import { simulatePathBank, type EpidemicModel, type PathBank } from './PathBank.js';
+import { normalCdf, poissonQuantile } from './poissonQuantile.js';
+
+/**
+ * Stochastic SIR / SEIR epidemic observed at T measurement times (GradBED, iDAD;
+ * specs/simulators.md §3). θ are parameters of pre-simulated Euler–Maruyama paths: `samplePrior`
+ * draws bank paths uniformly, and `simulate` finds each θ row's path again (θ must come from this
+ * simulator's `samplePrior`). Observation: `noiseless` y = Ĩ(τ) (linear interpolation of the
+ * stored path) or `poisson` y ~ Poisson(φ·ReLU(Ĩ(τ))) by inverse CDF at Φ(z).
+ * Design gradient (custom): dy/dτ = central-difference slope of the stored path; for `poisson`
+ * the Gaussian relaxation y ≈ φĨ + √(φĨ)·z gives φĨ′(1 + z/(2√(φĨ))) (0 when y = 0).
+ */
+export class EpidemicSimulator implements Simulator {
+  readonly id: EpidemicModel;
+  readonly thetaNames: readonly string[];
+  readonly obsDim: number;
+  readonly designSpace: DesignSpace;
+  readonly options: EpidemicOptions;
+  readonly bank: PathBank;
+  private readonly index = new Map<string, number>();
+
+  constructor(model: EpidemicModel, options: Readonly<Record<string, unknown>> = {}) {
+    this.id = model;
+    this.options = parseEpidemicOptions(model, options);
+    this.thetaNames = model === 'sir' ? ['beta', 'gamma'] : ['beta', 'sigma', 'gamma'];
+    this.obsDim = this.options.T;
+    const box = this.options.transform === 'box';
+    const h = this.options.horizon;
+    this.designSpace = new DesignSpace({
+      dim: this.options.T,
+      lower: box ? 0 : 1e-4 * h,
+      upper: box ? h : h * (1 - 1e-4),
+      transform: this.options.transform,
+      units: 'days',
+      label: 'τ',
+    });
+    this.bank = simulatePathBank(model, this.options);
+    const bits = new Uint32Array(this.bank.theta.buffer, this.bank.theta.byteOffset, this.bank.theta.length);
+    for (let r = this.bank.paths - 1; r >= 0; r--) this.index.set(keyOf(bits, r * this.bank.p, this.bank.p), r);
+  }
+
+  /** `[n, p]` parameters of n bank paths drawn uniformly with replacement. */
+  samplePrior(n: number, rng: Rng): tf.Tensor2D {
+    const { p, theta, paths } = this.bank;
+    const out = new Float32Array(n * p);
+    for (let i = 0; i < n; i++) {
+      const r = rng.int(paths);
+      out.set(theta.subarray(r * p, r * p + p), i * p);
+    }
+    return tf.tensor2d(out, [n, p]);
+  }
+
+  /** `{ z: [n, T] }` standard normals (used by the Poisson observation only). */
+  sampleNoise(n: number, rng: Rng): NoiseDraw {
+    return { z: tf.randomNormal([n, this.obsDim], 0, 1, 'float32', rng.nextSeed()) };
+  }
+
+  /** Bank rows of θ `[n, p]`; `invalidArgument` if a row is not a bank path. */
+  rowsOf(theta: tf.Tensor2D): Int32Array {
+    const { p } = this.bank;
+    if (theta.shape.length !== 2 || theta.shape[1] !== p) {
+      throw new BedError('shapeMismatch', `${this.id}: theta must be [n, ${p}] (${this.thetaNames.join(', ')}), got [${theta.shape.join(', ')}]`);
+    }
+    const data = Float32Array.from(theta.dataSync());
+    const bits = new Uint32Array(data.buffer);
+    const rows = new Int32Array(theta.shape[0]);
+    for (let i = 0; i < rows.length; i++) {
+      const r = this.index.get(keyOf(bits, i * p, p));
+      if (r === undefined) {
+        throw new BedError('invalidArgument', `${this.id}: theta row ${i} is not a pre-simulated path; θ must come from this simulator's samplePrior`);
+      }
+      rows[i] = r;
+    }
+    return rows;
+  }
+
+  /** `[n, T]` observations at the times `design` `[T]`; differentiable w.r.t. `design` (custom gradient). */
+  simulate(theta: tf.Tensor2D, design: tf.Tensor1D, noise: NoiseDraw): tf.Tensor2D {
+    if (design.shape.length !== 1 || design.shape[0] !== this.obsDim) {
+      throw new BedError('shapeMismatch', `${this.id}: design must be [${this.obsDim}] times, got [${design.shape.join(', ')}]`);
+    }
+    const rows = this.rowsOf(theta);
+    const n = rows.length;
+    const t = this.obsDim;
+    const poisson = this.options.observation === 'poisson';
+    const z = poisson ? noise['z'] : undefined;
+    if (poisson && (!z || z.shape[0] !== n || z.shape[1] !== t)) {
+      throw new BedError('shapeMismatch', `${this.id}: noise.z must be [${n}, ${t}] for the Poisson observation`);
+    }
+    const zs = z?.dataSync();
+    const phi = this.options.phi;
+    const op = tf.customGrad((d: tf.Tensor, save: tf.GradSaveFunc) => {
+      const { values, slopes } = interpolatePaths(this.bank, rows, d.dataSync());
+      if (zs) {
+        for (let k = 0; k < values.length; k++) {
+          const lam = phi * Math.max(0, values[k]!);
+          const y = poissonQuantile(lam, normalCdf(zs[k]!));
+          slopes[k] = y === 0 || lam <= 0 ? 0 : phi * slopes[k]! * (1 + zs[k]! / (2 * Math.sqrt(lam)));
+          values[k] = y;
+        }
+      }
+      const dydtau = tf.tensor2d(Float32Array.from(slopes), [n, t]);
+      save([dydtau]);
+      return {
+        value: tf.tensor2d(Float32Array.from(values), [n, t]),
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.sum(tf.mul(dy, saved[0]!), 0),
+      };
+    });
+    return op(design) as tf.Tensor2D;
+  }
+}
+
+const keyOf = (bits: Uint32Array, at: number, p: number): string => {
+  let s = '';
+  for (let j = 0; j < p; j++) s += `${bits[at + j]},`;
+  return s;
+};

@@ -1,0 +1,15 @@
+import type { InfobedPlugin } from '@infobed/core';
+import { epidemicModule } from './module.js';
+
+export { EpidemicSimulator } from './EpidemicSimulator.js';
+export { simulatePathBank, type EpidemicModel, type PathBank } from './PathBank.js';
+export { interpolatePaths, type PathLookup } from './interpolatePaths.js';
+export { EpidemicOptionsSchema, parseEpidemicOptions, type EpidemicOptions } from './epidemicOptions.js';
+export { normalCdf, poissonQuantile } from './poissonQuantile.js';
+
+const plugin: InfobedPlugin = {
+  meta: { name: '@infobed/simulator-sir', version: '0.1.0', apiVersion: 1 },
+  provides: { simulators: ['sir', 'seir'] },
+  module: epidemicModule,
+};
+export default plugin;

@@ -1,0 +1,22 @@
+import { TOKENS, type SimulatorFactory } from '@infobed/core';
+import { ContainerModule } from 'inversify';
+import { EpidemicSimulator } from './EpidemicSimulator.js';
+
+const OPTIONS = 'options: T, transform, observation, phi, paths, dt, gridSpacing, bankSeed, diffusionScale, minMeanInfected, beta, gamma';
+
+const sir: SimulatorFactory = {
+  id: 'sir',
+  description: `Stochastic SIR epidemic (GradBED/iDAD): pre-simulated Euler–Maruyama bank, measurement times in [0, 100] (${OPTIONS})`,
+  create: (options) => new EpidemicSimulator('sir', options),
+};
+
+const seir: SimulatorFactory = {
+  id: 'seir',
+  description: `Stochastic SEIR epidemic (GradBED model discrimination): as sir plus an exposed compartment (${OPTIONS}, sigma)`,
+  create: (options) => new EpidemicSimulator('seir', options),
+};
+
+export const epidemicModule = new ContainerModule(({ bind }) => {
+  bind<SimulatorFactory>(TOKENS.SimulatorFactory).toConstantValue(sir);
+  bind<SimulatorFactory>(TOKENS.SimulatorFactory).toConstantValue(seir);
+});

@@ -1,0 +1,34 @@
+/** One benchmark row: one objective at one truth level, over all runs. MI values in nats. */
+export interface EstimateRow {
+  readonly objective: string;
+  readonly critic: string;
+  readonly dim: number;
+  readonly transform: 'none' | 'cubic';
+  readonly trueMi: number;
+  /** Mean of the per-step training-batch `mi` over the averaging window, pooled over runs. */
+  readonly estimate: number;
+  readonly bias: number;
+  /** Standard deviation of those per-step values (pooled over runs). */
+  readonly std: number;
+  /** Mean over runs of the InfoNCE bound of the same scores (a valid bound even for plug-ins). */
+  readonly bound: number;
+  readonly runs: number;
+  readonly stepsPerSecond: number;
+  readonly backend: string;
+  /** Set when a run stopped with a numerical error (e.g. FLO overflow); then estimate is NaN. */
+  readonly error?: string;
+}
+
+const COLUMNS: readonly (keyof EstimateRow)[] = [
+  'objective', 'critic', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'bound', 'runs', 'stepsPerSecond', 'backend', 'error',
+];
+
+/** Rows as CSV (header + one line per row; text fields quoted when needed). */
+export function estimateRowsToCsv(rows: readonly EstimateRow[]): string {
+  const cell = (v: unknown): string => {
+    if (v === undefined) return '';
+    const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(6)) : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}

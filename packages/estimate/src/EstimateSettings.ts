@@ -1,0 +1,42 @@
+import { BedError } from '@infobed/core';
+import * as z from 'zod';
+
+const Component = z.object({ id: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}) }).strict();
+
+/** Settings of one benchmark (config `estimate:` / `infobed estimate` flags). */
+export const EstimateSettingsSchema = z
+  .object({
+    /** Objectives to compare; each gets its own critic (same seed per run). */
+    objectives: z.array(Component).min(1),
+    critic: Component.default({ id: 'separable', options: {} }),
+    /** Dimension d of x and y. */
+    dim: z.number().int().positive().default(10),
+    /** Stepwise truth schedule in nats; the critic is carried over from stage to stage. */
+    mi: z.array(z.number().positive()).min(1).default([2, 4, 6, 8, 10]),
+    transform: z.enum(['none', 'cubic']).default('none'),
+    batch: z.number().int().min(2).default(64),
+    stepsPerStage: z.number().int().positive().default(1000),
+    /** Estimate = mean of the per-step training-batch `mi` over the last `average` steps of a stage. */
+    average: z.number().int().positive().default(500),
+    /** Independent runs (fresh critic and data streams). */
+    runs: z.number().int().positive().default(1),
+    /** Adam learning rate. */
+    lr: z.number().positive().default(5e-4),
+    /** Write the rows as CSV here (optional). */
+    csv: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((s) => s.average <= s.stepsPerStage, { message: 'expected average ≤ stepsPerStage', path: ['average'] });
+
+export type EstimateSettings = z.infer<typeof EstimateSettingsSchema>;
+export type EstimateSettingsInput = z.input<typeof EstimateSettingsSchema>;
+
+/** Parses settings, throwing `invalidConfig` naming `estimate.<field>`. */
+export function parseEstimateSettings(input: unknown): EstimateSettings {
+  const r = EstimateSettingsSchema.safeParse(input ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new BedError('invalidConfig', `estimate.${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return r.data;
+}

@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs';
+import { BedError, infoNceBound, type CriticFactory, type ObjectiveFactory, type ProgressTask, type Rng } from '@infobed/core';
+import type { EstimateSettings } from './EstimateSettings.js';
+import { rhoForMi } from './gaussianTruth.js';
+import { sampleCorrelatedGaussian } from './sampleCorrelatedGaussian.js';
+
+/** Per-stage window values of one run. */
+export interface RunResult {
+  /** `[stage][step in window]`: the objective's `mi` on each training batch. */
+  readonly values: number[][];
+  /** `[stage][step in window]`: the InfoNCE bound of the same scores. */
+  readonly bounds: number[][];
+  readonly steps: number;
+  readonly seconds: number;
+  /** Numerical error that stopped the run (later stages then have no values). */
+  readonly error?: string;
+}
+
+/**
+ * Trains one fresh critic with one objective through the stepwise truth schedule (Adam, fresh
+ * samples every step, critic carried over between stages) and records the last `average` steps of
+ * each stage. Stops at a `BedError('numerical')`; other errors propagate. Leaks no tensors.
+ */
+export function trainRun(
+  objectiveFactory: ObjectiveFactory,
+  objectiveOptions: Readonly<Record<string, unknown>>,
+  criticFactory: CriticFactory,
+  s: EstimateSettings,
+  rng: Rng,
+  task: ProgressTask,
+): RunResult {
+  const objective = objectiveFactory.create(objectiveOptions);
+  const critic = criticFactory.create({
+    xDim: s.dim,
+    yDim: s.dim,
+    ...(objective.aux ? { aux: objective.aux } : {}),
+    options: s.critic.options,
+    seed: rng.nextSeed(),
+  });
+  const optimiser = tf.train.adam(s.lr);
+  const values: number[][] = [];
+  const bounds: number[][] = [];
+  let steps = 0;
+  let error: string | undefined;
+  const t0 = performance.now();
+  try {
+    for (const mi of s.mi) {
+      const rho = rhoForMi(s.dim, mi);
+      const v: number[] = [];
+      const bd: number[] = [];
+      values.push(v);
+      bounds.push(bd);
+      for (let k = 0; k < s.stepsPerStage; k++) {
+        let kept: tf.Scalar[] = [];
+        tf.tidy(() => {
+          const { x, y } = sampleCorrelatedGaussian(s.batch, s.dim, rho, s.transform === 'cubic', rng);
+          optimiser.minimize(() => {
+            const batch = critic.scores(x, y);
+            const out = objective.evaluate(batch);
+            kept = [tf.keep(out.mi), tf.keep(infoNceBound(batch.scores))];
+            return out.loss;
+          }, false, critic.variables);
+        });
+        const [m, b] = kept.map((t) => t.dataSync()[0]!);
+        tf.dispose(kept);
+        steps++;
+        if (k >= s.stepsPerStage - s.average) {
+          v.push(m!);
+          bd.push(b!);
+        }
+        if (steps % 25 === 0) task.update(steps, { trueMi: mi, mi: m!.toFixed(3) });
+      }
+    }
+  } catch (e) {
+    if (!BedError.is(e, 'numerical')) throw e;
+    error = e.message;
+  } finally {
+    optimiser.dispose();
+    critic.dispose();
+  }
+  return { values, bounds, steps, seconds: (performance.now() - t0) / 1000, ...(error ? { error } : {}) };
+}

@@ -1,0 +1,80 @@
+import * as tf from '@tensorflow/tfjs';
+import { BedError, type Critic, type Rng, type Simulator } from '@infobed/core';
+import type { CriticPosterior, CriticPosteriorOptions } from './CriticPosterior.js';
+import { systematicResample } from './systematicResample.js';
+
+/**
+ * Posterior p(θ | y*, d) from a critic T(θ, y) ≈ log p(y|θ,d)/p(y|d) + c(y) (specs/simulators.md §8):
+ * draw θ_k ~ p(θ), weight w_k ∝ exp T(θ_k, y*) (softmax in log space, float64), report the ESS
+ * 1/Σw², the weighted mean and covariance, and systematically resampled draws.
+ *
+ * Valid when T is the PMI up to a function of y only: type-3 objectives (InfoNCE-anchor, JS, DRF),
+ * NWJ (T − 1: the constant cancels), DV. InfoNCE / FLO critics carry a c(θ) when rows index θ;
+ * their weights are then distorted.
+ * @param critic rows x = θ `[·, p]`, columns y `[·, q]` (`pairScores` is used).
+ * @param yObs `[q]` the observed outcome y*.
+ * @param design `[dim]` the design y* was observed at (validated).
+ */
+export function criticPosterior(
+  critic: Critic,
+  sim: Simulator,
+  yObs: readonly number[],
+  design: readonly number[],
+  opts: CriticPosteriorOptions,
+  rng: Rng,
+): CriticPosterior {
+  const m = opts.priorSamples;
+  if (!Number.isInteger(m) || m < 1) throw new BedError('invalidArgument', `posterior: priorSamples: expected an integer ≥ 1, got ${m}`);
+  const r = opts.resample ?? m;
+  if (!Number.isInteger(r) || r < 0) throw new BedError('invalidArgument', `posterior: resample: expected an integer ≥ 0, got ${r}`);
+  const chunk = opts.chunk ?? 8192;
+  if (!Number.isInteger(chunk) || chunk < 1) throw new BedError('invalidArgument', `posterior: chunk: expected an integer ≥ 1, got ${chunk}`);
+  if (yObs.length !== sim.obsDim || !yObs.every(Number.isFinite)) {
+    throw new BedError('invalidArgument', `posterior: yObs: expected ${sim.obsDim} finite numbers, got [${yObs.join(', ')}]`);
+  }
+  sim.designSpace.validate(design, 'design');
+
+  const theta = sim.samplePrior(m, rng.fork('posterior-prior'));
+  const p = theta.shape[1];
+  const scores = new Float64Array(m);
+  try {
+    for (let start = 0; start < m; start += chunk) {
+      const n = Math.min(chunk, m - start);
+      const s = tf.tidy(() => {
+        const th = tf.slice(theta, [start, 0], [n, p]) as tf.Tensor2D;
+        const y = tf.tile(tf.tensor2d([yObs as number[]]), [n, 1]) as tf.Tensor2D;
+        return critic.pairScores(th, y);
+      });
+      scores.set(s.dataSync(), start);
+      s.dispose();
+    }
+  } catch (e) {
+    theta.dispose();
+    throw e;
+  }
+  const thetaRows = theta.arraySync();
+  theta.dispose();
+
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  if (!Number.isFinite(max)) throw new BedError('numerical', `posterior: critic "${critic.id}" scores are not finite (max ${max})`);
+  let sum = 0;
+  for (const v of scores) sum += Math.exp(v - max);
+  const lse = max + Math.log(sum);
+  const logWeights = scores.map((v) => v - lse);
+
+  let sumSq = 0;
+  const mean = new Array<number>(p).fill(0);
+  logWeights.forEach((lw, k) => {
+    const w = Math.exp(lw);
+    sumSq += w * w;
+    for (let a = 0; a < p; a++) mean[a]! += w * thetaRows[k]![a]!;
+  });
+  const cov = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  logWeights.forEach((lw, k) => {
+    const w = Math.exp(lw);
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) cov[a]![b]! += w * (thetaRows[k]![a]! - mean[a]!) * (thetaRows[k]![b]! - mean[b]!);
+  });
+  const idx = r > 0 ? systematicResample(logWeights, r, rng.fork('posterior-resample')) : new Int32Array(0);
+  return { priorSamples: thetaRows, logWeights, ess: 1 / sumSq, mean, cov, samples: Array.from(idx, (k) => thetaRows[k]!) };
+}

@@ -1,0 +1,3 @@
+export type { CriticPosterior, CriticPosteriorOptions } from './CriticPosterior.js';
+export { criticPosterior } from './criticPosterior.js';
+export { systematicResample } from './systematicResample.js';

@@ -26,63 +26,121 @@ struct Op {
 // Ap[panel][k][MR] for rows [i0, i0+mc), depth [k0, k0+kc) of op(A) (rows = M index, cols = K).
 void packA(const Op& a, int M, int i0, int mc, int k0, int kc, float* ap) {
   for (int ip = 0; ip < mc; ip += MR) {
-    for (int k = 0; k < kc; ++k) {
+    if (a.trans) {  // A(i, k) = p[k*ld + i]: contiguous along i
+      for (int k = 0; k < kc; ++k) {
+        const float* src = a.p + (size_t)(k0 + k) * a.ld;
+        for (int r = 0; r < MR; ++r) {
+          const int i = i0 + ip + r;
+          ap[k * MR + r] = (ip + r < mc && i < M) ? src[i] : 0.f;
+        }
+      }
+    } else {  // A(i, k) = p[i*ld + k]: contiguous along k
       for (int r = 0; r < MR; ++r) {
-        int i = i0 + ip + r;
-        ap[k * MR + r] = (ip + r < mc && i < M) ? a.at(i, k0 + k) : 0.f;
+        const int i = i0 + ip + r;
+        if (ip + r < mc && i < M) {
+          const float* src = a.p + (size_t)i * a.ld + k0;
+          for (int k = 0; k < kc; ++k) ap[k * MR + r] = src[k];
+        } else {
+          for (int k = 0; k < kc; ++k) ap[k * MR + r] = 0.f;
+        }
       }
     }
     ap += (size_t)kc * MR;
   }
 }
 
-// Bp[panel][k][NR] for depth [k0, k0+kc), columns [j0, j0+nc) of op(B) (rows = K, cols = N).
-void packB(const Op& b, int N, int j0, int nc, int k0, int kc, float* bp) {
-  for (int jp = 0; jp < nc; jp += NR) {
+// One NR-wide panel Bp[k][NR] of op(B) for depth [k0, k0+kc), columns [j0, j0+NR).
+void packBPanel(const Op& b, int N, int j0, int k0, int kc, float* bp) {
+  const int nr = std::min(NR, N - j0);
+  if (!b.trans) {  // B(k, j) = p[k*ld + j]
     for (int k = 0; k < kc; ++k) {
-      for (int c = 0; c < NR; ++c) {
-        int j = j0 + jp + c;
-        bp[k * NR + c] = (jp + c < nc && j < N) ? b.at(k0 + k, j) : 0.f;
+      const float* src = b.p + (size_t)(k0 + k) * b.ld + j0;
+      float* dst = bp + k * NR;
+      if (nr == NR) std::memcpy(dst, src, NR * sizeof(float));
+      else for (int c = 0; c < NR; ++c) dst[c] = c < nr ? src[c] : 0.f;
+    }
+  } else {  // B(k, j) = p[j*ld + k]
+    for (int c = 0; c < NR; ++c) {
+      if (c < nr) {
+        const float* src = b.p + (size_t)(j0 + c) * b.ld + k0;
+        for (int k = 0; k < kc; ++k) bp[k * NR + c] = src[k];
+      } else {
+        for (int k = 0; k < kc; ++k) bp[k * NR + c] = 0.f;
       }
     }
-    bp += (size_t)kc * NR;
   }
 }
 
+// Bp[panel][k][NR] for depth [k0, k0+kc), columns [j0, j0+nc) of op(B).
+void packB(const Op& b, int N, int j0, int nc, int k0, int kc, float* bp) {
+  for (int jp = 0; jp < nc; jp += NR) packBPanel(b, N, j0 + jp, k0, kc, bp + (size_t)(jp / NR) * kc * NR);
+}
+
+// Accumulators are named scalars, not arrays: with arrays GCC spills all 12 to the stack every k.
+#define ROW(r) __m256 c##r##0 = _mm256_setzero_ps(), c##r##1 = _mm256_setzero_ps();
+#define FMA(r) { const __m256 ar = _mm256_broadcast_ss(a + r); c##r##0 = _mm256_fmadd_ps(ar, b0, c##r##0); c##r##1 = _mm256_fmadd_ps(ar, b1, c##r##1); }
+#define OUT(r) _mm256_store_ps(t + r * NR, c##r##0); _mm256_store_ps(t + r * NR + 8, c##r##1);
+
 __attribute__((target("avx2,fma"))) void micro(int kc, const float* a, const float* b, float* c, int ldc, bool acc, int mr, int nr) {
-  __m256 c0[MR], c1[MR];
-  for (int r = 0; r < MR; ++r) c0[r] = c1[r] = _mm256_setzero_ps();
+  ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
   for (int k = 0; k < kc; ++k) {
-    __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
-    for (int r = 0; r < MR; ++r) {
-      __m256 ar = _mm256_broadcast_ss(a + r);
-      c0[r] = _mm256_fmadd_ps(ar, b0, c0[r]);
-      c1[r] = _mm256_fmadd_ps(ar, b1, c1[r]);
-    }
+    const __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
+    FMA(0) FMA(1) FMA(2) FMA(3) FMA(4) FMA(5)
     a += MR; b += NR;
   }
+  alignas(32) float t[MR * NR];
+  OUT(0) OUT(1) OUT(2) OUT(3) OUT(4) OUT(5)
   if (mr == MR && nr == NR) {
     for (int r = 0; r < MR; ++r) {
       float* cr = c + (size_t)r * ldc;
-      if (acc) { c0[r] = _mm256_add_ps(c0[r], _mm256_loadu_ps(cr)); c1[r] = _mm256_add_ps(c1[r], _mm256_loadu_ps(cr + 8)); }
-      _mm256_storeu_ps(cr, c0[r]); _mm256_storeu_ps(cr + 8, c1[r]);
+      __m256 v0 = _mm256_load_ps(t + r * NR), v1 = _mm256_load_ps(t + r * NR + 8);
+      if (acc) { v0 = _mm256_add_ps(v0, _mm256_loadu_ps(cr)); v1 = _mm256_add_ps(v1, _mm256_loadu_ps(cr + 8)); }
+      _mm256_storeu_ps(cr, v0); _mm256_storeu_ps(cr + 8, v1);
     }
     return;
   }
-  alignas(32) float t[MR * NR];
-  for (int r = 0; r < MR; ++r) { _mm256_store_ps(t + r * NR, c0[r]); _mm256_store_ps(t + r * NR + 8, c1[r]); }
   for (int r = 0; r < mr; ++r)
     for (int j = 0; j < nr; ++j) c[(size_t)r * ldc + j] = (acc ? c[(size_t)r * ldc + j] : 0.f) + t[r * NR + j];
 }
+#undef ROW
+#undef FMA
+#undef OUT
+
+struct Buf {  // 32-byte aligned scratch
+  std::vector<float> v; float* p;
+  explicit Buf(size_t n) : v(n + 8) { p = reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(v.data()) + 31) & ~uintptr_t(31)); }
+};
+
+constexpr int SMALL_M = 2 * MC;  // up to here: pack all of A once, pack B panel by panel (hot in L1)
 
 void gemm1(const Op& a, const Op& b, float* c, int M, int N, int K, int threads) {
   if (K == 0) { std::fill(c, c + (size_t)M * N, 0.f); return; }
-  const int ncMax = std::min(NC, (N + NR - 1) / NR * NR);
+  const int nt = 2.0 * M * N * K < 4e6 ? 1 : threads;
   const int kcMax = std::min(KC, K);
-  std::vector<float, std::allocator<float>> bbuf((size_t)ncMax * kcMax + 16);
-  float* bp = reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(bbuf.data()) + 31) & ~uintptr_t(31));
-  const double flops = 2.0 * M * N * K;
-  const int nt = flops < 4e6 ? 1 : threads;
+  if (M <= SMALL_M) {
+    const int mPad = (M + MR - 1) / MR * MR;
+    Buf abuf((size_t)mPad * kcMax);
+    const int nPanels = (N + NR - 1) / NR;
+    for (int k0 = 0; k0 < K; k0 += KC) {
+      const int kc = std::min(KC, K - k0);
+      packA(a, M, 0, M, k0, kc, abuf.p);
+#pragma omp parallel num_threads(nt) if (nt > 1)
+      {
+        Buf bbuf((size_t)NR * kc);
+#pragma omp for schedule(static)
+        for (int jp = 0; jp < nPanels; ++jp) {
+          packBPanel(b, N, jp * NR, k0, kc, bbuf.p);
+          for (int ip = 0; ip < M; ip += MR)
+            micro(kc, abuf.p + (size_t)(ip / MR) * kc * MR, bbuf.p, c + (size_t)ip * N + jp * NR, N, k0 > 0,
+                  std::min(MR, M - ip), std::min(NR, N - jp * NR));
+        }
+      }
+    }
+    return;
+  }
+  const int ncMax = std::min(NC, (N + NR - 1) / NR * NR);
+  Buf bbuf((size_t)ncMax * kcMax);
+  float* bp = bbuf.p;
   for (int j0 = 0; j0 < N; j0 += NC) {
     const int nc = std::min(NC, N - j0);
     for (int k0 = 0; k0 < K; k0 += KC) {
@@ -91,8 +149,8 @@ void gemm1(const Op& a, const Op& b, float* c, int M, int N, int K, int threads)
       const int nBlocks = (M + MC - 1) / MC;
 #pragma omp parallel num_threads(nt) if (nt > 1)
       {
-        std::vector<float> abuf((size_t)MC * kc + 16);
-        float* ap = reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(abuf.data()) + 31) & ~uintptr_t(31));
+        Buf abuf((size_t)MC * kc);
+        float* ap = abuf.p;
 #pragma omp for schedule(static)
         for (int ib = 0; ib < nBlocks; ++ib) {
           const int i0 = ib * MC, mc = std::min(MC, M - i0);

@@ -98,3 +98,28 @@ describe(EpidemicSimulator, () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('ModelChoiceSimulator (sir-vs-seir)', () => {
+  it('observes the SIR bank for m = 0 and the SEIR bank for m = 1, with the banks\' gradients', async () => {
+    const { ModelChoiceSimulator } = await import('./ModelChoiceSimulator.js');
+    const md = new ModelChoiceSimulator({ paths: 10, dt: 0.05 });
+    expect(md.obsDim).toBe(2);
+    const theta = tf.tensor2d([[0], [1], [1], [0]]);
+    const noise = { path: tf.tensor1d([0.05, 0.05, 0.93, 0.5]), z: tf.zeros([4, 2]) };
+    const times = [15.55, 48.02];
+    const y = md.simulate(theta, tf.tensor1d(times), noise).arraySync();
+    const rows = [0, 0, 9, 5];
+    const banks = [md.sir, md.seir, md.seir, md.sir];
+    y.forEach((row, i) => times.forEach((t, j) => expect(row[j]).toBeCloseTo(interp(banks[i]!, rows[i]!, t), 3)));
+    const g = tf.grad((d: tf.Tensor) => tf.sum(md.simulate(theta, d as tf.Tensor1D, noise)))(tf.tensor1d(times)).dataSync();
+    const h = 0.1;
+    times.forEach((t, j) => {
+      const fd = banks.reduce((a, b, i) => a + (interp(b, rows[i]!, t + h) - interp(b, rows[i]!, t - h)) / (2 * h), 0);
+      expect(Math.abs(g[j]! - fd)).toBeLessThan(1e-3 * Math.max(1, Math.abs(fd)));
+    });
+    const prior = md.samplePrior(400, new Rng(1)).dataSync();
+    const ones = prior.reduce((a, v) => a + v, 0);
+    expect(Math.abs(ones - 200)).toBeLessThan(4 * 10); // Bernoulli(½): sd 10
+    expect(() => md.simulate(tf.tensor2d([[2]]), tf.tensor1d(times), { path: tf.zeros([1]), z: tf.zeros([1, 2]) })).toThrow(/theta\[0\] must be 0/);
+  });
+});

@@ -84,18 +84,26 @@ export class EpidemicSimulator implements Simulator {
       throw new BedError('shapeMismatch', `${this.id}: design must be [${this.obsDim}] times, got [${design.shape.join(', ')}]`);
     }
     const rows = this.rowsOf(theta);
+    const z = this.options.observation === 'poisson' ? noise['z'] : undefined;
+    if (z && (z.shape[0] !== rows.length || z.shape[1] !== this.obsDim)) {
+      throw new BedError('shapeMismatch', `${this.id}: noise.z must be [${rows.length}, ${this.obsDim}] for the Poisson observation`);
+    }
+    if (this.options.observation === 'poisson' && !z) throw new BedError('shapeMismatch', `${this.id}: the Poisson observation needs noise.z`);
+    return this.observeRows(rows, design, z?.dataSync());
+  }
+
+  /**
+   * `[n, T]` observations of bank paths `rows` at the times `design` `[T]`, with the custom design
+   * gradient (`z`: the Poisson observation's normals, row-major `[n × T]`; ignored when noiseless).
+   */
+  observeRows(rows: Int32Array, design: tf.Tensor1D, zs?: ArrayLike<number>): tf.Tensor2D {
     const n = rows.length;
     const t = this.obsDim;
     const poisson = this.options.observation === 'poisson';
-    const z = poisson ? noise['z'] : undefined;
-    if (poisson && (!z || z.shape[0] !== n || z.shape[1] !== t)) {
-      throw new BedError('shapeMismatch', `${this.id}: noise.z must be [${n}, ${t}] for the Poisson observation`);
-    }
-    const zs = z?.dataSync();
     const phi = this.options.phi;
     const op = tf.customGrad((d: tf.Tensor, save: tf.GradSaveFunc) => {
       const { values, slopes } = interpolatePaths(this.bank, rows, d.dataSync());
-      if (zs) {
+      if (poisson && zs) {
         for (let k = 0; k < values.length; k++) {
           const lam = phi * Math.max(0, values[k]!);
           const y = poissonQuantile(lam, normalCdf(zs[k]!));

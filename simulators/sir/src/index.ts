@@ -2,6 +2,7 @@ import type { InfobedPlugin } from '@infobed/core';
 import { epidemicModule } from './module.js';
 
 export { EpidemicSimulator } from './EpidemicSimulator.js';
+export { ModelChoiceSimulator } from './ModelChoiceSimulator.js';
 export { simulatePathBank, type EpidemicModel, type PathBank } from './PathBank.js';
 export { interpolatePaths, type PathLookup } from './interpolatePaths.js';
 export { EpidemicOptionsSchema, parseEpidemicOptions, type EpidemicOptions } from './epidemicOptions.js';
@@ -9,7 +10,7 @@ export { normalCdf, poissonQuantile } from './poissonQuantile.js';
 
 const plugin: InfobedPlugin = {
   meta: { name: '@infobed/simulator-sir', version: '0.1.0', apiVersion: 1 },
-  provides: { simulators: ['sir', 'seir'] },
+  provides: { simulators: ['sir', 'seir', 'sir-vs-seir'] },
   module: epidemicModule,
 };
 export default plugin;

@@ -1,6 +1,7 @@
 import { TOKENS, type SimulatorFactory } from '@infobed/core';
 import { ContainerModule } from 'inversify';
 import { EpidemicSimulator } from './EpidemicSimulator.js';
+import { ModelChoiceSimulator } from './ModelChoiceSimulator.js';
 
 const OPTIONS = 'options: T, transform, observation, phi, paths, dt, gridSpacing, bankSeed, diffusionScale, minMeanInfected, beta, gamma';
 
@@ -16,7 +17,14 @@ const seir: SimulatorFactory = {
   create: (options) => new EpidemicSimulator('seir', options),
 };
 
+const sirVsSeir: SimulatorFactory = {
+  id: ModelChoiceSimulator.id,
+  description: `SIR vs SEIR model discrimination (GradBED): θ = model index, one bank per model, default T = 2 (${OPTIONS}, sigma)`,
+  create: (options) => new ModelChoiceSimulator(options),
+};
+
 export const epidemicModule = new ContainerModule(({ bind }) => {
   bind<SimulatorFactory>(TOKENS.SimulatorFactory).toConstantValue(sir);
   bind<SimulatorFactory>(TOKENS.SimulatorFactory).toConstantValue(seir);
+  bind<SimulatorFactory>(TOKENS.SimulatorFactory).toConstantValue(sirVsSeir);
 });

@@ -90,3 +90,15 @@ describe(evaluateDesign, () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('eigEvaluator (the runDesign hook)', () => {
+  it('auto picks the closed form, then sPCE; none and impossible methods give undefined', async () => {
+    const { eigEvaluator } = await import('./eigEvaluator.js');
+    const sim = new LinearGaussianFixture(nine, 1, 1);
+    expect(eigEvaluator(sim, [2], { method: 'auto', outer: 10, inner: 10 }, new Rng(0))?.method).toBe('analytic');
+    expect(eigEvaluator(sim, [2], { method: 'none', outer: 10, inner: 10 }, new Rng(0))).toBeUndefined();
+    const noClosed = Object.assign(Object.create(Object.getPrototypeOf(sim)), sim, { analyticEig: undefined }) as Simulator;
+    expect(eigEvaluator(noClosed, [2], { method: 'auto', outer: 20, inner: 20 }, new Rng(0))?.method).toBe('spce');
+    expect(eigEvaluator(noClosed, [2], { method: 'analytic', outer: 20, inner: 20 }, new Rng(0))).toBeUndefined();
+  });
+});

@@ -1,8 +1,10 @@
 import { BedError } from '@infobed/core';
+import { makeEigEvaluator } from '@infobed/evaluate';
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './CliIo.js';
 import { makeBackendsCommand } from './commands/backends.js';
 import { makeDesignCommand } from './commands/design.js';
+import { makeEvaluateCommand } from './commands/evaluate.js';
 import { makeMetaCommand } from './commands/meta.js';
 import { makePluginsCommand } from './commands/pluginsList.js';
 import { emitError } from './emit.js';
@@ -14,7 +16,7 @@ export function makeProgram(io: CliIo): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
-  for (const cmd of [makeDesignCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io)]) program.addCommand(cmd);
+  for (const cmd of [makeDesignCommand(io, { evaluateEig: makeEigEvaluator() }), makeEvaluateCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io)]) program.addCommand(cmd);
   const exitOverride = (c: Command): void => {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });

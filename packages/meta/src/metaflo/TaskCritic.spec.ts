@@ -27,7 +27,7 @@ function trainAndEstimate(rho: number, seed: number): number {
   const rng = new Rng(seed);
   for (let s = 0; s < 400; s++) {
     const [x, y] = pairs(rng, 64, rho);
-    tf.dispose(opt.minimize(() => { const o = critic.apply(x, y); return floRowLoss(o.scores, o.u, masks).loss; }, false, critic.variables));
+    opt.minimize(() => { const o = critic.apply(x, y); return floRowLoss(o.scores, o.u, masks).loss; }, false, critic.variables);
     tf.dispose([x, y]);
   }
   const held = new Rng(seed + 1000);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, type Critic, type Rng, type Simulator } from '@infobed/core';
-import type { CriticPosterior, CriticPosteriorOptions } from './CriticPosterior.js';
+import type { CriticPosteriorOptions, PosteriorResult } from './PosteriorResult.js';
 import { systematicResample } from './systematicResample.js';
 
 /**
@@ -22,7 +22,7 @@ export function criticPosterior(
   design: readonly number[],
   opts: CriticPosteriorOptions,
   rng: Rng,
-): CriticPosterior {
+): PosteriorResult {
   const m = opts.priorSamples;
   if (!Number.isInteger(m) || m < 1) throw new BedError('invalidArgument', `posterior: priorSamples: expected an integer ≥ 1, got ${m}`);
   const r = opts.resample ?? m;

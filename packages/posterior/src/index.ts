@@ -1,3 +1,3 @@
-export type { CriticPosterior, CriticPosteriorOptions } from './CriticPosterior.js';
+export type { CriticPosteriorOptions, PosteriorResult } from './PosteriorResult.js';
 export { criticPosterior } from './criticPosterior.js';
 export { systematicResample } from './systematicResample.js';

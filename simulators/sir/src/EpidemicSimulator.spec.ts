@@ -118,7 +118,7 @@ describe('ModelChoiceSimulator (sir-vs-seir)', () => {
       expect(Math.abs(g[j]! - fd)).toBeLessThan(1e-3 * Math.max(1, Math.abs(fd)));
     });
     const prior = md.samplePrior(400, new Rng(1)).dataSync();
-    const ones = prior.reduce((a, v) => a + v, 0);
+    const ones = Array.from(prior).reduce((a, v) => a + v, 0);
     expect(Math.abs(ones - 200)).toBeLessThan(4 * 10); // Bernoulli(½): sd 10
     expect(() => md.simulate(tf.tensor2d([[2]]), tf.tensor1d(times), { path: tf.zeros([1]), z: tf.zeros([1, 2]) })).toThrow(/theta\[0\] must be 0/);
   });

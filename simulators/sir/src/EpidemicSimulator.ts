@@ -101,7 +101,9 @@ export class EpidemicSimulator implements Simulator {
     const t = this.obsDim;
     const poisson = this.options.observation === 'poisson';
     const phi = this.options.phi;
-    const op = tf.customGrad((d: tf.Tensor, save: tf.GradSaveFunc) => {
+    const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const d = args[0] as tf.Tensor;
+      const save = args[1] as tf.GradSaveFunc;
       const { values, slopes } = interpolatePaths(this.bank, rows, d.dataSync());
       if (poisson && zs) {
         for (let k = 0; k < values.length; k++) {

@@ -1,5 +1,5 @@
 /** Self-normalised importance-sampling posterior from a critic (specs/simulators.md §8). */
-export interface CriticPosterior {
+export interface PosteriorResult {
   /** `[M][p]` prior draws θ_k. */
   readonly priorSamples: number[][];
   /** `[M]` log w_k = T(θ_k, y*) − logsumexp_j T(θ_j, y*) (float64). */

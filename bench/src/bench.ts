@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { BedError, selectBackend, writeFileAtomic } from '@infobed/core';
-import { gemmInfo, useNativeGemm } from '@infobed/nn';
+import { gemmInfo, loadNativeGemm, useNativeGemm } from '@infobed/nn';
 import { makeWorkload } from './makeWorkload.js';
 import { parseBenchArgs, USAGE } from './parseBenchArgs.js';
 import { runWorkload, type BenchResult } from './runWorkload.js';
@@ -16,12 +16,13 @@ import { runWorkload, type BenchResult } from './runWorkload.js';
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args.gemm === 'tfjs') process.env.INFOBED_NATIVE_GEMM = '0';
+  loadNativeGemm();
   const sel = await selectBackend(args.backend);
   if (args.gemm === 'auto' && sel.backend === 'wasm') useNativeGemm();
   const results: BenchResult[] = [];
   for (const name of args.workloads) {
-    for (const mode of args.matmul) {
-      const w = makeWorkload(name, mode);
+    for (const [mode, opt] of args.matmul.flatMap((m) => args.optimizers.map((o) => [m, o] as const))) {
+      const w = makeWorkload(name, mode, opt);
       const gemm = gemmInfo();
       const r = runWorkload(w, { steps: args.steps, seconds: args.seconds, warmup: args.warmup, matmul: mode, gemm });
       w.dispose();
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
       if (args.json) console.log(JSON.stringify(r));
       else
         console.log(
-          `${r.workload.padEnd(8)} ${r.backend}/${r.matmul}/${r.gemm}: ${r.stepsPerS} steps/s, ${r.msPerStep} ms/step ` +
+          `${r.workload.padEnd(8)} ${r.backend}/${r.matmul}/${r.gemm}/${r.optimizer}: ${r.stepsPerS} steps/s, ${r.msPerStep} ms/step ` +
             `(cpu ${r.cpuMsPerStep} ms), ${r.gflops} GFLOP/s, peak RSS ${r.peakRssMb} MB, load1 ${r.load1Before}→${r.load1After}, ` +
             `loss ${r.finalLoss}, leaked ${r.leakedTensors}`,
         );

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { infoNceBound, Rng } from '@infobed/core';
-import { matMul, Mlp } from '@infobed/nn';
+import { FusedAdam, matMul, Mlp } from '@infobed/nn';
 
 export const WORKLOADS = ['sep64', 'sep256', 'joint64'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
@@ -8,10 +8,14 @@ export type WorkloadName = (typeof WORKLOADS)[number];
 /** Which matmul the dense layers use: `nn` = `@infobed/nn`'s `matMul` (production), `plain` = `tf.matMul`. */
 export type MatMulMode = 'nn' | 'plain';
 
+/** `tfjs` = `tf.train.adam`; `fused` = `@infobed/nn`'s `FusedAdam` (same arithmetic, one pass per variable). */
+export type OptimizerMode = 'tfjs' | 'fused';
+
 /** One benchmark workload: `step()` = sample, forward, InfoNCE loss, backward, Adam. */
 export interface Workload {
   readonly name: WorkloadName;
   readonly batch: number;
+  readonly optimizer: OptimizerMode;
   /** FLOPs of the dense layers per step: 2·n·in·out per matmul, ×3 for forward + backward. */
   readonly flopsPerStep: number;
   /** Runs one training step; returns the loss tensor (caller disposes; no read-back). */
@@ -36,9 +40,9 @@ function forward(mlp: Mlp, x: tf.Tensor2D, mode: MatMulMode): tf.Tensor2D {
 /**
  * Builds a workload as in `peer/torch_bench.py`: x ~ N(0, I₁₀), y = x + 0.5·ε; separable critic
  * `f(x)·g(y)ᵀ` with two MLPs 10→512→512→16, or a joint MLP 20→256→256→1 over all B² pairs.
- * Loss = −InfoNCE bound (core's `infoNceBound`); optimiser `tf.train.adam(1e-4)`.
+ * Loss = −InfoNCE bound (core's `infoNceBound`); optimiser Adam(1e-4), `tf.train.adam` or `FusedAdam`.
  */
-export function makeWorkload(name: WorkloadName, mode: MatMulMode, seed = 0): Workload {
+export function makeWorkload(name: WorkloadName, mode: MatMulMode, optimizer: OptimizerMode = 'tfjs', seed = 0): Workload {
   const rng = new Rng(seed);
   const batch = name === 'sep256' ? 256 : 64;
   const joint = name === 'joint64';
@@ -49,7 +53,7 @@ export function makeWorkload(name: WorkloadName, mode: MatMulMode, seed = 0): Wo
         new Mlp({ inDim: D, hidden: [512, 512], outDim: 16, seed: rng.nextSeed(), name: 'g' }),
       ];
   const vars = nets.flatMap((n) => n.variables);
-  const opt = tf.train.adam(1e-4);
+  const opt = optimizer === 'fused' ? new FusedAdam(1e-4) : tf.train.adam(1e-4);
   const flopsPerStep = joint ? denseFlops(batch * batch, [20, 256, 256, 1]) : 2 * denseFlops(batch, [D, 512, 512, 16]) + 3 * 2 * batch * batch * 16;
 
   const scores = (x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D => {
@@ -67,6 +71,7 @@ export function makeWorkload(name: WorkloadName, mode: MatMulMode, seed = 0): Wo
   return {
     name,
     batch,
+    optimizer,
     flopsPerStep,
     step: () =>
       tf.tidy(() => {

@@ -1,5 +1,5 @@
 import { BedError, type BackendPreference } from '@infobed/core';
-import { WORKLOADS, type MatMulMode, type WorkloadName } from './makeWorkload.js';
+import { WORKLOADS, type MatMulMode, type OptimizerMode, type WorkloadName } from './makeWorkload.js';
 
 export interface BenchArgs {
   readonly workloads: readonly WorkloadName[];
@@ -10,11 +10,12 @@ export interface BenchArgs {
   readonly warmup: number;
   /** `auto`: native AVX2 GEMM when built (wasm only); `tfjs`: the backend's own kernels. */
   readonly gemm: 'auto' | 'tfjs';
+  readonly optimizers: readonly OptimizerMode[];
   readonly json: boolean;
 }
 
 export const USAGE =
-  'pnpm bench [--workload sep64|sep256|joint64|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--steps N] [--seconds S] [--warmup N] [--json]';
+  'pnpm bench [--workload sep64|sep256|joint64|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--optimizer tfjs|fused|both] [--steps N] [--seconds S] [--warmup N] [--json]';
 
 const choice = <T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T => {
   if (v !== undefined && (allowed as readonly string[]).includes(v)) return v as T;
@@ -38,6 +39,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let seconds = 20;
   let warmup = 3;
   let json = false;
+  let optimizers: readonly OptimizerMode[] = ['tfjs'];
   let gemm: 'auto' | 'tfjs' = 'auto';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -54,9 +56,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     else if (flag === '--seconds') seconds = positive('--seconds', val(), false);
     else if (flag === '--warmup') warmup = Math.max(0, Number(val()) | 0);
     else if (flag === '--gemm') gemm = choice('--gemm', val(), ['auto', 'tfjs'] as const);
-    else if (flag === '--json') json = true;
+    else if (flag === '--optimizer') {
+      const o = choice('--optimizer', val(), ['tfjs', 'fused', 'both'] as const);
+      optimizers = o === 'both' ? ['tfjs', 'fused'] : [o];
+    } else if (flag === '--json') json = true;
     else if (flag === '--') continue;
     else throw new BedError('invalidArgument', `unknown option ${a}; usage: ${USAGE}`);
   }
-  return { workloads, backend, matmul, steps, seconds, warmup, gemm, json };
+  return { workloads, backend, matmul, steps, seconds, warmup, gemm, optimizers, json };
 }

@@ -8,6 +8,7 @@ export interface BenchResult {
   readonly backend: string;
   readonly matmul: string;
   readonly gemm: string;
+  readonly optimizer: string;
   readonly steps: number;
   readonly stepsPerS: number;
   readonly msPerStep: number;
@@ -46,6 +47,7 @@ export function runWorkload(w: Workload, opts: { steps: number; seconds: number;
     backend: tf.getBackend(),
     matmul: opts.matmul,
     gemm: opts.gemm,
+    optimizer: w.optimizer,
     steps: n,
     stepsPerS: +((1000 * n) / wall).toFixed(3),
     msPerStep: +(wall / n).toFixed(2),

@@ -13,6 +13,8 @@
 #include <omp.h>
 #endif
 
+namespace infobed { napi_value Adam(napi_env env, napi_callback_info info); }
+
 namespace {
 
 constexpr int MR = 6, NR = 16, KC = 256, MC = 72, NC = 1024;
@@ -209,6 +211,8 @@ napi_value Supported(napi_env env, napi_callback_info) {
 
 napi_value Init(napi_env env, napi_value exports) {
   napi_value f;
+  napi_create_function(env, "adam", NAPI_AUTO_LENGTH, infobed::Adam, nullptr, &f);
+  napi_set_named_property(env, exports, "adam", f);
   napi_create_function(env, "gemm", NAPI_AUTO_LENGTH, Gemm, nullptr, &f);
   napi_set_named_property(env, exports, "gemm", f);
   napi_create_function(env, "supported", NAPI_AUTO_LENGTH, Supported, nullptr, &f);

@@ -3,3 +3,4 @@ export { activate, Dense, type Activation } from './Dense.js';
 export { Mlp, type MlpSpec } from './Mlp.js';
 export { gemmInfo, nativeGemmActive, useNativeGemm } from './gemm/useNativeGemm.js';
 export { loadNativeGemm, nativeGemmStatus, type NativeGemm } from './gemm/loadNativeGemm.js';
+export { FusedAdam } from './optim/FusedAdam.js';

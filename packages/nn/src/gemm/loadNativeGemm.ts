@@ -21,6 +21,26 @@ export interface NativeGemm {
     bBatched: number,
     threads: number,
   ): void;
+  /**
+   * One Adam update in place (`FusedAdam`): `var`, `m`, `v` are updated, `g` is read; all scalars
+   * are already fp32-rounded (`beta1, 1−beta1, beta2, 1−beta2, 1−β₁ᵗ, 1−β₂ᵗ, ε, −lr`).
+   */
+  adam(
+    heap: ArrayBufferLike,
+    varOff: number,
+    mOff: number,
+    vOff: number,
+    gOff: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    oneMinusAccBeta1: number,
+    oneMinusAccBeta2: number,
+    epsilon: number,
+    negLr: number,
+  ): void;
   /** True when the CPU has AVX2 and FMA. */
   supported(): boolean;
 }

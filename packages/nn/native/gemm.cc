@@ -13,7 +13,10 @@
 #include <omp.h>
 #endif
 
-namespace infobed { napi_value Adam(napi_env env, napi_callback_info info); }
+namespace infobed {
+napi_value Adam(napi_env env, napi_callback_info info);
+napi_value ColSum(napi_env env, napi_callback_info info);
+}  // namespace infobed
 
 namespace {
 
@@ -211,6 +214,8 @@ napi_value Supported(napi_env env, napi_callback_info) {
 
 napi_value Init(napi_env env, napi_value exports) {
   napi_value f;
+  napi_create_function(env, "colsum", NAPI_AUTO_LENGTH, infobed::ColSum, nullptr, &f);
+  napi_set_named_property(env, exports, "colsum", f);
   napi_create_function(env, "adam", NAPI_AUTO_LENGTH, infobed::Adam, nullptr, &f);
   napi_set_named_property(env, exports, "adam", f);
   napi_create_function(env, "gemm", NAPI_AUTO_LENGTH, Gemm, nullptr, &f);

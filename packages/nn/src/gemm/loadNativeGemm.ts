@@ -41,6 +41,8 @@ export interface NativeGemm {
     epsilon: number,
     negLr: number,
   ): void;
+  /** `out[j] = Σ_i x[i·cols + j]` for a row-major `[rows, cols]` block, accumulated in float64. */
+  colsum(heap: ArrayBufferLike, xOff: number, outOff: number, rows: number, cols: number): void;
   /** True when the CPU has AVX2 and FMA. */
   supported(): boolean;
 }

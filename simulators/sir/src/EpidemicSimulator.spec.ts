@@ -123,3 +123,18 @@ describe('ModelChoiceSimulator (sir-vs-seir)', () => {
     expect(() => md.simulate(tf.tensor2d([[2]]), tf.tensor1d(times), { path: tf.zeros([1]), z: tf.zeros([1, 2]) })).toThrow(/theta\[0\] must be 0/);
   });
 });
+
+describe('obsScale', () => {
+  it('divides observations and their design gradient by obsScale', () => {
+    const a = new EpidemicSimulator('sir', { paths: 6, dt: 0.05, T: 2 });
+    const b = new EpidemicSimulator('sir', { paths: 6, dt: 0.05, T: 2, obsScale: 100 });
+    const th = a.samplePrior(6, new Rng(1));
+    const d = tf.tensor1d([13.3, 27.7]);
+    const ya = Array.from(a.simulate(th, d, {}).dataSync());
+    const yb = Array.from(b.simulate(th, d, {}).dataSync());
+    ya.forEach((v, i) => expect(yb[i]).toBeCloseTo(v / 100, 4));
+    const ga = tf.grad((x: tf.Tensor) => tf.sum(a.simulate(th, x as tf.Tensor1D, {})))(d).dataSync();
+    const gb = tf.grad((x: tf.Tensor) => tf.sum(b.simulate(th, x as tf.Tensor1D, {})))(d).dataSync();
+    ga.forEach((v, i) => expect(gb[i]).toBeCloseTo(v / 100, 4));
+  });
+});

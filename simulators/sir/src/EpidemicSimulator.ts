@@ -113,10 +113,11 @@ export class EpidemicSimulator implements Simulator {
           values[k] = y;
         }
       }
-      const dydtau = tf.tensor2d(Float32Array.from(slopes), [n, t]);
+      const inv = 1 / this.options.obsScale;
+      const dydtau = tf.tensor2d(Float32Array.from(slopes, (v) => v * inv), [n, t]);
       save([dydtau]);
       return {
-        value: tf.tensor2d(Float32Array.from(values), [n, t]),
+        value: tf.tensor2d(Float32Array.from(values, (v) => v * inv), [n, t]),
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.sum(tf.mul(dy, saved[0]!), 0),
       };
     });

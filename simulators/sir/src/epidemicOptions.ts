@@ -16,6 +16,11 @@ export const EpidemicOptionsSchema = z
     transform: z.enum(['box', 'sigmoid']).default('box'),
     /** `noiseless`: y = I(τ) (iDAD); `poisson`: y ~ Poisson(φ·ReLU(I(τ))) (GradBED). */
     observation: z.enum(['noiseless', 'poisson']).default('noiseless'),
+    /**
+     * y is reported divided by this (1 = the anchors' raw counts). An invertible rescaling: the MI
+     * and the optimal design do not change, but MLP critics train far better on O(1) inputs.
+     */
+    obsScale: z.number().positive().default(1),
     /** φ of the Poisson observation. */
     phi: z.number().positive().max(1).default(0.95),
     /** Paths kept in the bank (after the non-trivial filter). */

@@ -25,9 +25,15 @@ const rule = (y: number, label: string): Record<string, unknown>[] => [
   },
 ];
 
-/** Test MSE vs shots K (log x), mean ± CI95 per series; zero-predictor (4.25) and oracle (0) rules. */
-export function mseVsShotsChart(rows: ReturnType<typeof shotSeries>, title: string): VegaLiteSpec {
+/**
+ * Test MSE vs shots K (log x), mean ± CI95 per series; zero-predictor (4.25) and oracle (0) rules.
+ * The y axis is clipped at `yMax` (default 5): a diverging series (MAML, 10 steps at K = 1) is
+ * drawn at the top edge instead of flattening the others; the CSV keeps the real values.
+ */
+export function mseVsShotsChart(rows: ReturnType<typeof shotSeries>, title: string, yMax = 5): VegaLiteSpec {
   const x = { field: 'shots', type: 'quantitative', title: 'support points K', scale: { type: 'log', domain: [1, 20] } };
+  const yTitle = `test MSE, mean ± CI95 (600 tasks, 100 queries; clipped at ${yMax})`;
+  const scale = { domain: [0, yMax], clamp: true };
   return {
     title,
     width: 520,
@@ -36,8 +42,8 @@ export function mseVsShotsChart(rows: ReturnType<typeof shotSeries>, title: stri
       {
         data: { values: rows },
         layer: [
-          { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: 'test MSE (600 tasks, 100 queries)' }, color: { field: 'series', type: 'nominal' } } },
-          { mark: { type: 'errorbar', ticks: true }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: { field: 'series', type: 'nominal' } } },
+          { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle, scale }, color: { field: 'series', type: 'nominal' } } },
+          { mark: { type: 'errorbar', ticks: true }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: yTitle, scale }, y2: { field: 'hi' }, color: { field: 'series', type: 'nominal' } } },
         ],
       },
       ...rule(ZERO_PREDICTOR_MSE, 'zero predictor 4.25'),

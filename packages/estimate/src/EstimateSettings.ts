@@ -2,12 +2,14 @@ import { BedError } from '@infobed/core';
 import * as z from 'zod';
 
 const Component = z.object({ id: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}) }).strict();
+/** An objective, optionally with its own critic (e.g. FLO with `bilinear`) overriding `critic`. */
+const ObjectiveEntry = z.object({ id: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}), critic: Component.optional() }).strict();
 
 /** Settings of one benchmark (config `estimate:` / `infobed estimate` flags). */
 export const EstimateSettingsSchema = z
   .object({
     /** Objectives to compare; each gets its own critic (same seed per run). */
-    objectives: z.array(Component).min(1),
+    objectives: z.array(ObjectiveEntry).min(1),
     critic: Component.default({ id: 'separable', options: {} }),
     /** Dimension d of x and y. */
     dim: z.number().int().positive().default(10),

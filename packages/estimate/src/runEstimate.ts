@@ -13,7 +13,7 @@ const sd = (a: readonly number[]): number => {
 
 /**
  * Benchmarks MI objectives on correlated Gaussian pairs with known MI (specs/estimators.md §6–7).
- * For each objective and run: a fresh critic (`settings.critic`) trained with Adam through the
+ * For each objective and run: a fresh critic (the objective's own `critic`, else `settings.critic`) trained with Adam through the
  * stepwise truth schedule `settings.mi`, fresh samples every step. Returns one row per objective
  * and truth level, and writes them as CSV when `settings.csv` is set. Run r of every objective
  * uses the stream `rng.fork('run<r>')`, so objectives see the same data and initial weights.
@@ -21,15 +21,17 @@ const sd = (a: readonly number[]): number => {
  */
 export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): EstimateRow[] {
   const s = parseEstimateSettings(settingsInput);
-  const criticFactory = host.critic(s.critic.id);
-  const factories = s.objectives.map((o) => ({ factory: host.objective(o.id), options: o.options }));
+  const factories = s.objectives.map((o) => {
+    const critic = o.critic ?? s.critic;
+    return { factory: host.objective(o.id), options: o.options, criticFactory: host.critic(critic.id), criticOptions: critic.options };
+  });
   const rows: EstimateRow[] = [];
-  for (const { factory, options } of factories) {
+  for (const { factory, options, criticFactory, criticOptions } of factories) {
     const results: RunResult[] = [];
     for (let r = 0; r < s.runs; r++) {
       const task = progress.start(`estimate ${factory.id} run ${r + 1}/${s.runs}`, s.mi.length * s.stepsPerStage);
       try {
-        results.push(trainRun(factory, options, criticFactory, s, rng.fork(`run${r}`), task));
+        results.push(trainRun(factory, options, criticFactory, criticOptions, s, rng.fork(`run${r}`), task));
       } finally {
         task.stop();
       }

@@ -25,6 +25,7 @@ export function trainRun(
   objectiveFactory: ObjectiveFactory,
   objectiveOptions: Readonly<Record<string, unknown>>,
   criticFactory: CriticFactory,
+  criticOptions: Readonly<Record<string, unknown>>,
   s: EstimateSettings,
   rng: Rng,
   task: ProgressTask,
@@ -34,7 +35,7 @@ export function trainRun(
     xDim: s.dim,
     yDim: s.dim,
     ...(objective.aux ? { aux: objective.aux } : {}),
-    options: s.critic.options,
+    options: criticOptions,
     seed: rng.nextSeed(),
   });
   const optimiser = tf.train.adam(s.lr);
@@ -59,7 +60,7 @@ export function trainRun(
             const out = objective.evaluate(batch);
             kept = [tf.keep(out.mi), tf.keep(infoNceBound(batch.scores))];
             return out.loss;
-          }, false, critic.variables);
+          }, false, [...critic.variables]);
         });
         const [m, b] = kept.map((t) => t.dataSync()[0]!);
         tf.dispose(kept);

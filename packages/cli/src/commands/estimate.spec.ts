@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../program.js';
+
+class Sink extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _e: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const code = await runCli(argv, { stdout, stderr, stderrIsTTY: false, cwd: root });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+describe('infobed estimate', () => {
+  it('prints one JSON row for one setting (true MI from --rho) and writes result.json + estimate.csv', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-estimate-'));
+    const r = await cli(['estimate', '--objective', 'infonce', '--critic', 'separable', '--dim', '2', '--rho', '0.8', '--steps', '10', '--batch', '16', '--json', '--quiet', '--backend', 'wasm', '--out', dir]);
+    expect(r.code, r.err).toBe(0);
+    const { result } = JSON.parse(r.out) as { result: Record<string, unknown> };
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['objective', 'critic', 'trueMi', 'estimate', 'bias', 'std', 'stepsPerSecond', 'backend']));
+    expect(result.trueMi as number).toBeCloseTo(-Math.log(1 - 0.64), 12); // d = 2: −(2/2)·log(1 − ρ²)
+    expect(result.estimate as number).toBeLessThanOrEqual(Math.log(16) + 1e-4);
+    expect(existsSync(join(dir, 'estimate.csv'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).objective).toBe('infonce');
+  });
+
+  it('runs the ci preset of configs/estimate-gaussian.yaml: one row per objective and level under "rows"', async () => {
+    const r = await cli(['estimate', '--config', 'configs/estimate-gaussian.yaml', '--preset', 'ci', '--objective', 'nwj,js-anchor', '--json', '--quiet', '--backend', 'wasm']);
+    expect(r.code, r.err).toBe(0);
+    const { result } = JSON.parse(r.out) as { result: { rows: { objective: string; trueMi: number }[] } };
+    expect(result.rows.map((x) => `${x.objective}@${x.trueMi}`)).toEqual(['nwj@2', 'nwj@4', 'js-anchor@2', 'js-anchor@4']);
+  });
+
+  it('exits 2 listing the available objectives for an unknown id, and for --mi with --rho', async () => {
+    const r = await cli(['estimate', '--objective', 'nope', '--steps', '2', '--quiet', '--backend', 'wasm']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown objective "nope"; available: .*infonce-anchor/);
+    const both = await cli(['estimate', '--objective', 'nwj', '--mi', '2', '--rho', '0.5', '--quiet', '--backend', 'wasm']);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--mi and --rho/);
+  });
+});

@@ -1,0 +1,109 @@
+import { join, resolve } from 'node:path';
+import { BedError, Rng, writeFileAtomic, type BackendPreference } from '@infobed/core';
+import { readYaml } from '@infobed/design';
+import { estimateRowsToCsv, gaussianMi, runEstimate, type EstimateRow, type EstimateSettingsInput } from '@infobed/estimate';
+import { Command, Option } from 'commander';
+import { bootstrap } from '../bootstrap.js';
+import type { CliIo } from '../CliIo.js';
+import { emitResult } from '../emit.js';
+import { addGlobalOptions, intArg, numArg, type GlobalOptions } from '../globalOptions.js';
+
+interface EstimateFlags extends GlobalOptions {
+  readonly objective?: string[];
+  readonly critic?: string;
+  readonly dim?: number;
+  readonly mi?: number[];
+  readonly rho?: number;
+  readonly transform?: 'none' | 'cubic';
+  readonly batch?: number;
+  readonly steps?: number;
+  readonly average?: number;
+  readonly runs?: number;
+  readonly lr?: number;
+  readonly preset?: string;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Deep merge of plain objects; arrays and scalars in `b` replace those in `a`. */
+const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((k) => [k, isObj(a[k]) && isObj(b[k]) ? merge(a[k], b[k]) : k in b ? b[k] : a[k]]));
+const listOf = (parse: (v: string) => number) => (v: string, prev: number[] | undefined) => [...(prev ?? []), ...v.split(',').map(parse)];
+const idsOf = (v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** Config `estimate:` section (+ `presets.<name>.estimate`), then flags on top. */
+function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string, unknown>; seed: number; backend: BackendPreference; where: string } {
+  const where = f.config ?? '(flags)';
+  const doc = f.config ? readYaml(resolve(io.cwd, f.config)) : {};
+  let est = isObj(doc.estimate) ? doc.estimate : {};
+  if (f.preset !== undefined) {
+    const presets = isObj(doc.presets) ? doc.presets : {};
+    const p = presets[f.preset];
+    if (!isObj(p)) throw new BedError('invalidArgument', `--preset: ${where} has no preset "${f.preset}" (available: ${Object.keys(presets).join(', ') || 'none'})`);
+    est = merge(est, isObj(p.estimate) ? p.estimate : {});
+  }
+  const over: Record<string, unknown> = {};
+  if (f.objective) over.objectives = f.objective.map((id) => ({ id }));
+  if (f.critic) over.critic = { id: f.critic, options: f.critic === (isObj(est.critic) ? est.critic.id : undefined) ? (est.critic as { options?: unknown }).options ?? {} : {} };
+  if (f.dim !== undefined) over.dim = f.dim;
+  if (f.transform) over.transform = f.transform;
+  if (f.batch !== undefined) over.batch = f.batch;
+  if (f.steps !== undefined) over.stepsPerStage = f.steps;
+  if (f.average !== undefined) over.average = f.average;
+  if (f.runs !== undefined) over.runs = f.runs;
+  if (f.lr !== undefined) over.lr = f.lr;
+  if (f.mi && f.rho !== undefined) throw new BedError('invalidArgument', '--mi and --rho: give one or the other');
+  if (f.mi) over.mi = f.mi;
+  const settings = merge(est, over);
+  if (f.rho !== undefined) settings.mi = [gaussianMi(typeof settings.dim === 'number' ? settings.dim : 10, f.rho)];
+  if (f.steps !== undefined && f.average === undefined) settings.average = Math.max(1, Math.floor(f.steps / 2));
+  if (settings.objectives === undefined) throw new BedError('invalidArgument', `--objective: required (or estimate.objectives in the config)`);
+  const seed = f.seed ?? (typeof doc.seed === 'number' ? doc.seed : 0);
+  const backend = (f.backend ?? (typeof doc.backend === 'string' ? doc.backend : 'auto')) as BackendPreference;
+  return { settings, seed, backend, where };
+}
+
+const human = (rows: readonly EstimateRow[]): string =>
+  [
+    'objective        critic     true MI  estimate    bias     std   bound  steps/s',
+    ...rows.map(
+      (r) =>
+        `${r.objective.padEnd(16)} ${r.critic.padEnd(10)} ${r.trueMi.toFixed(3).padStart(7)} ${r.estimate.toFixed(3).padStart(9)} ${r.bias.toFixed(3).padStart(7)} ${r.std.toFixed(3).padStart(7)} ${r.bound.toFixed(3).padStart(7)} ${r.stepsPerSecond.toFixed(1).padStart(8)}${r.error ? `  ${r.error}` : ''}`,
+    ),
+    '(nats; estimate = mean per-step training-batch value over the averaging window; bound = InfoNCE bound of the same scores)',
+  ].join('\n');
+
+/** `infobed estimate`: benchmark MI objectives on correlated Gaussians with known MI (specs/cli.md). */
+export function makeEstimateCommand(io: CliIo): Command {
+  return addGlobalOptions(new Command('estimate'))
+    .description('benchmark MI objectives against the known MI of correlated Gaussian pairs (stepwise truth schedule)')
+    .option('--objective <id>', 'objective id (repeatable or comma-separated)', idsOf)
+    .option('--critic <id>', 'critic id: separable, joint, bilinear, …')
+    .option('--dim <d>', 'dimension of x and y', intArg(1))
+    .option('--mi <nats>', 'true MI level(s) in nats, stepwise (repeatable or comma-separated)', listOf(numArg))
+    .option('--rho <r>', 'per-coordinate correlation instead of --mi', numArg)
+    .addOption(new Option('--transform <t>', 'y ↦ y³ keeps the MI, makes the critic harder').choices(['none', 'cubic']))
+    .option('--batch <B>', 'batch size', intArg(2))
+    .option('--steps <N>', 'training steps per truth level', intArg(1))
+    .option('--average <n>', 'average the last n steps of each level (default: half of --steps)', intArg(1))
+    .option('--runs <R>', 'independent runs', intArg(1))
+    .option('--lr <rate>', 'Adam learning rate', numArg)
+    .option('--preset <name>', 'apply a preset from the config (e.g. paper, ci)')
+    .action(async (f: EstimateFlags) => {
+      const { settings, seed, backend, where } = resolveSettings(f, io);
+      const s = await bootstrap(io, f, backend);
+      const outDir = f.out ? resolve(io.cwd, f.out) : undefined;
+      let rows: EstimateRow[];
+      try {
+        rows = runEstimate(s.host, { ...(settings as EstimateSettingsInput), ...(outDir ? { csv: join(outDir, 'estimate.csv') } : {}) }, new Rng(seed).fork('estimate'), s.progress);
+      } catch (e) {
+        if (BedError.is(e, 'unknownPlugin')) throw new BedError('invalidArgument', `${f.objective || f.critic ? '--objective/--critic' : where}: ${e.message}`, { cause: e });
+        if (BedError.is(e, 'invalidConfig') && f.config) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
+        throw e;
+      }
+      const result = rows.length === 1 ? { ...rows[0]!, seed } : { rows, seed, backend: s.backend.backend };
+      if (outDir) writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+      const failed = rows.find((r) => r.error);
+      if (failed) throw new BedError('numerical', `estimate: ${failed.objective} at ${failed.trueMi} nats: ${failed.error}`);
+      emitResult(io, f.json, result, human(rows));
+    });
+}

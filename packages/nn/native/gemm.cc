@@ -177,19 +177,28 @@ bool cpuOk() { __builtin_cpu_init(); return __builtin_cpu_supports("avx2") && __
 
 #define CHECK(x) if ((x) != napi_ok) { napi_throw_error(env, nullptr, "infobed_gemm: bad arguments"); return nullptr; }
 
-// gemm(heap: ArrayBuffer, aOff, bOff, cOff, batch, M, N, K, transA, transB, aBatched, bBatched, threads)
+// gemm(heap: ArrayBuffer, aOff, bOff, cOff, batch, M, N, K, transA, transB, aBatched, bBatched, threads
+//      [, biasOff (-1 = none; bias [N] added to every row), activation (0 linear, 1 relu)])
 napi_value Gemm(napi_env env, napi_callback_info info) {
-  size_t argc = 13; napi_value argv[13];
+  size_t argc = 15; napi_value argv[15];
   CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
-  if (argc != 13) { napi_throw_error(env, nullptr, "infobed_gemm: expected 13 arguments"); return nullptr; }
+  if (argc != 13 && argc != 15) { napi_throw_error(env, nullptr, "infobed_gemm: expected 13 or 15 arguments"); return nullptr; }
   void* heap; size_t len;
   CHECK(napi_get_arraybuffer_info(env, argv[0], &heap, &len));
-  double d[12];
-  for (int i = 0; i < 12; ++i) CHECK(napi_get_value_double(env, argv[i + 1], &d[i]));
+  double d[14] = {0};
+  d[12] = -1;
+  for (size_t i = 0; i + 1 < argc; ++i) CHECK(napi_get_value_double(env, argv[i + 1], &d[i]));
   const size_t aOff = (size_t)d[0], bOff = (size_t)d[1], cOff = (size_t)d[2];
   const int batch = (int)d[3], M = (int)d[4], N = (int)d[5], K = (int)d[6];
   const bool ta = d[7] != 0, tb = d[8] != 0, aB = d[9] != 0, bB = d[10] != 0;
   const int threads = std::max(1, (int)d[11]);
+  const bool hasBias = d[12] >= 0;
+  const size_t biasOff = hasBias ? (size_t)d[12] : 0;
+  const bool relu = d[13] == 1;
+  if (hasBias && (biasOff % 4 != 0 || biasOff + (size_t)N * 4 > len)) {
+    napi_throw_range_error(env, nullptr, "infobed_gemm: bias outside the heap");
+    return nullptr;
+  }
   const size_t aSize = (size_t)M * K * 4, bSize = (size_t)K * N * 4, cSize = (size_t)M * N * 4;
   if (aOff + (aB ? batch : 1) * aSize > len || bOff + (bB ? batch : 1) * bSize > len || cOff + batch * cSize > len ||
       (aOff | bOff | cOff) % 4 != 0) {
@@ -204,6 +213,16 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
     Op a{pa, ta ? M : K, ta};
     Op b{pb, tb ? K : N, tb};  // b.at(k, j): trans ? p[j*K + k] : p[k*N + j]
     gemm1(a, b, pc, M, N, K, threads);
+    if (hasBias || relu) {  // epilogue: same fp32 ops as TF.js's add then relu
+      const float* bias = reinterpret_cast<const float*>(h + biasOff);
+      for (size_t r = 0; r < (size_t)M; ++r) {
+        float* row = pc + r * N;
+        for (int j = 0; j < N; ++j) {
+          float v = hasBias ? row[j] + bias[j] : row[j];
+          row[j] = relu ? (v < 0.f ? 0.f : v) : v;
+        }
+      }
+    }
   }
   return nullptr;
 }

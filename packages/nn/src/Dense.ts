@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { denseAct } from './denseAct.js';
+import { ensureNativeOnWasm } from './gemm/useNativeGemm.js';
 import { matMul } from './matMul.js';
 
 export type Activation = 'relu' | 'tanh' | 'elu' | 'linear';
@@ -26,8 +28,14 @@ export class Dense {
     this.b = tf.tidy(() => tf.variable(tf.zeros([outDim])));
   }
 
-  /** `[n, in]` → `[n, out]`. */
+  /**
+   * `[n, in]` → `[n, out]`. On wasm with the native GEMM, ReLU and linear layers run as one fused
+   * op (`denseAct`); otherwise as matmul, bias add and activation (same values within fp32).
+   */
   apply(x: tf.Tensor2D): tf.Tensor2D {
+    if ((this.activation === 'relu' || this.activation === 'linear') && ensureNativeOnWasm()) {
+      return denseAct(x, this.w, this.b, this.activation === 'relu');
+    }
     return activate(tf.add(matMul(x, this.w), this.b), this.activation);
   }
 

@@ -4,3 +4,4 @@ export { Mlp, type MlpSpec } from './Mlp.js';
 export { gemmInfo, nativeGemmActive, useNativeGemm } from './gemm/useNativeGemm.js';
 export { loadNativeGemm, nativeGemmStatus, type NativeGemm } from './gemm/loadNativeGemm.js';
 export { FusedAdam } from './optim/FusedAdam.js';
+export { denseAct } from './denseAct.js';

@@ -1,13 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { nativeGemmActive, useNativeGemm } from './gemm/useNativeGemm.js';
-
-let tried = false;
-/** On wasm, installs the native GEMM kernel once (no-op when it was not built). */
-const ensureKernel = (): void => {
-  if (tried || tf.getBackend() !== 'wasm') return;
-  tried = true;
-  useNativeGemm();
-};
+import { ensureNativeOnWasm } from './gemm/useNativeGemm.js';
 
 /**
  * `a` `[n, k]` · `b` `[k, m]` → `[n, m]`, with a backward pass that stays on the fast GEMM path:
@@ -21,7 +13,7 @@ const ensureKernel = (): void => {
  * kernels. Same numerics either way (fp32 GEMM); supports double backward (MAML).
  */
 export const matMul = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  ensureKernel();
+  ensureNativeOnWasm();
   const a = args[0] as tf.Tensor2D;
   const b = args[1] as tf.Tensor2D;
   const save = args[2] as tf.GradSaveFunc;
@@ -31,7 +23,7 @@ export const matMul = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) =
     gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
       const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D];
       const g = dy as tf.Tensor2D;
-      return nativeGemmActive() && tf.getBackend() === 'wasm'
+      return ensureNativeOnWasm()
         ? [tf.matMul(g, sb, false, true), tf.matMul(sa, g, true, false)]
         : [tf.matMul(g, tf.transpose(sb)), tf.matMul(tf.transpose(sa), g)];
     },

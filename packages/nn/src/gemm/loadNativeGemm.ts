@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 export interface NativeGemm {
   /**
    * `C[i] = op(A[i]) · op(B[i])` for `i < batch`, operands addressed by byte offsets into `heap`
-   * (the wasm memory): `op(A)` `[m, k]`, `op(B)` `[k, n]`, `C` `[m, n]` row-major.
+   * (the wasm memory): `op(A)` `[m, k]`, `op(B)` `[k, n]`, `C` `[m, n]` row-major. Optional
+   * epilogue: `biasOff` ≥ 0 adds the `[n]` bias to every row, `activation` 1 applies ReLU.
    */
   gemm(
     heap: ArrayBufferLike,
@@ -20,6 +21,8 @@ export interface NativeGemm {
     aBatched: number,
     bBatched: number,
     threads: number,
+    biasOff?: number,
+    activation?: number,
   ): void;
   /**
    * One Adam update in place (`FusedAdam`): `var`, `m`, `v` are updated, `g` is read; all scalars

@@ -8,6 +8,12 @@ interface WasmBackendLike {
   wasm: { HEAPU8: Uint8Array };
 }
 
+/** `_FusedMatMul` extras: a bias `[n]` added to every row, then an optional ReLU. */
+export interface Epilogue {
+  readonly bias?: tf.TensorInfo;
+  readonly relu: boolean;
+}
+
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
 
 const size = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
@@ -18,7 +24,7 @@ const size = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
  * → `[…, m, n]`. Returns `undefined` for cases it does not handle (non-float32, mismatched inner
  * dimensions, batch broadcasting other than 1-vs-B); the caller then runs the original kernel.
  */
-export function nativeBatchMatMul(args: KernelArgs, g: NativeGemm, threads: number): tf.TensorInfo | undefined {
+export function nativeBatchMatMul(args: KernelArgs, g: NativeGemm, threads: number, epilogue?: Epilogue): tf.TensorInfo | undefined {
   const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
   const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
   if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return undefined;
@@ -31,6 +37,8 @@ export function nativeBatchMatMul(args: KernelArgs, g: NativeGemm, threads: numb
   const batchA = size(a.shape.slice(0, -2));
   const batchB = size(b.shape.slice(0, -2));
   if (k !== kb || (batchA !== batchB && batchA !== 1 && batchB !== 1)) return undefined;
+  const bias = epilogue?.bias;
+  if (bias !== undefined && (bias.dtype !== 'float32' || size(bias.shape) !== n || bias.shape.slice(0, -1).some((d) => d !== 1))) return undefined;
   let outer: number[];
   try {
     outer = tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
@@ -56,6 +64,8 @@ export function nativeBatchMatMul(args: KernelArgs, g: NativeGemm, threads: numb
     batchA > 1 ? 1 : 0,
     batchB > 1 ? 1 : 0,
     threads,
+    bias === undefined ? -1 : backend.getMemoryOffset(bias.dataId),
+    epilogue?.relu === true ? 1 : 0,
   );
   return out;
 }

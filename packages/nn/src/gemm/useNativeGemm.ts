@@ -8,7 +8,7 @@ let threads = 1;
 
 /**
  * Replaces the wasm backend's `BatchMatMul` kernel with the native AVX2 GEMM (packages/nn/native)
- * when it was built, and its `Sum` over leading axes (bias gradients) with native column sums; any
+ * when it was built (also `_FusedMatMul` with bias and linear/ReLU), and its `Sum` over leading axes (bias gradients) with native column sums; any
  * case they do not handle goes to the original wasm kernel. Idempotent.
  * Threads: `INFOBED_GEMM_THREADS` (default 1, the setting the PyTorch reference uses).
  * `@infobed/nn`'s `matMul` calls this lazily on wasm; call it yourself to cover plain `tf.matMul`.
@@ -27,6 +27,20 @@ export function useNativeGemm(): boolean {
     ...orig,
     kernelFunc: (args) => nativeBatchMatMul(args, g, threads) ?? (orig.kernelFunc(args) as tf.TensorInfo),
   });
+  const origFused = tf.getKernel('_FusedMatMul', 'wasm');
+  if (origFused !== undefined) {
+    tf.unregisterKernel('_FusedMatMul', 'wasm');
+    tf.registerKernel({
+      ...origFused,
+      kernelFunc: (args) => {
+        const { activation } = (args.attrs ?? {}) as { activation?: string };
+        const { bias, preluActivationWeights } = args.inputs as { bias?: tf.TensorInfo; preluActivationWeights?: tf.TensorInfo };
+        const plain = preluActivationWeights === undefined && (activation === 'linear' || activation === 'relu' || activation === undefined);
+        const out = plain ? nativeBatchMatMul(args, g, threads, { bias, relu: activation === 'relu' }) : undefined;
+        return out ?? (origFused.kernelFunc(args) as tf.TensorInfo);
+      },
+    });
+  }
   tf.unregisterKernel('Sum', 'wasm');
   tf.registerKernel({
     ...origSum,
@@ -34,6 +48,17 @@ export function useNativeGemm(): boolean {
   });
   installed = true;
   return true;
+}
+
+let tried = false;
+
+/** On wasm, installs the native kernels once (no-op elsewhere or when the addon was not built). */
+export function ensureNativeOnWasm(): boolean {
+  if (!tried && tf.getBackend() === 'wasm') {
+    tried = true;
+    useNativeGemm();
+  }
+  return installed && tf.getBackend() === 'wasm';
 }
 
 /** True once `useNativeGemm()` has installed the native kernel. */

@@ -1,7 +1,8 @@
 import { Rng, selectBackend } from '@infobed/core';
-import { PharmacokineticSimulator, pkBaselineTimes } from '@infobed/simulator-pharmacokinetic';
+import { PharmacokineticSimulator } from './PharmacokineticSimulator.js';
+import { pkBaselineTimes } from './pkBaselineTimes.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spceBracket } from './spceBracket.js';
+import { spceBracket } from '@infobed/evaluate';
 
 beforeAll(async () => {
   await selectBackend('wasm');

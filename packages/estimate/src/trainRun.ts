@@ -52,24 +52,27 @@ export function trainRun(
       values.push(v);
       bounds.push(bd);
       for (let k = 0; k < s.stepsPerStage; k++) {
+        // Read values back only where they are used (the window, and the progress line).
+        const record = k >= s.stepsPerStage - s.average;
+        const report = (steps + 1) % 25 === 0;
         let kept: tf.Scalar[] = [];
         tf.tidy(() => {
           const { x, y } = sampleCorrelatedGaussian(s.batch, s.dim, rho, s.transform === 'cubic', rng);
           optimiser.minimize(() => {
             const batch = critic.scores(x, y);
             const out = objective.evaluate(batch);
-            kept = [tf.keep(out.mi), tf.keep(infoNceBound(batch.scores))];
+            if (record || report) kept = [tf.keep(out.mi), ...(record ? [tf.keep(infoNceBound(batch.scores))] : [])];
             return out.loss;
           }, false, [...critic.variables]);
         });
         const [m, b] = kept.map((t) => t.dataSync()[0]!);
         tf.dispose(kept);
         steps++;
-        if (k >= s.stepsPerStage - s.average) {
+        if (record) {
           v.push(m!);
           bd.push(b!);
         }
-        if (steps % 25 === 0) task.update(steps, { trueMi: mi, mi: m!.toFixed(3) });
+        if (report) task.update(steps, { trueMi: mi, mi: m!.toFixed(3) });
       }
     }
   } catch (e) {

@@ -66,6 +66,17 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
     expect(a[0]!.estimate).toBe(b[0]!.estimate);
   });
 
+  it('warns when flo runs on an unbounded critic, not on the bilinear one', () => {
+    const logs: string[] = [];
+    const progress = { ...silentProgress, log: (m: string) => void logs.push(m) };
+    const base = { dim: 2, mi: [1], batch: 8, stepsPerStage: 2, average: 1 };
+    runEstimate(host(), { ...base, objectives: [{ id: 'flo' }], critic: { id: 'separable', options: { hidden: [8] } } }, new Rng(0), progress);
+    expect(logs.filter((l) => l.startsWith('warning: flo with the "separable" critic'))).toHaveLength(1);
+    logs.length = 0;
+    runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [8] } } }] }, new Rng(0), progress);
+    expect(logs.filter((l) => l.startsWith('warning'))).toEqual([]);
+  });
+
   it('names the field of bad settings and lists the available objectives for an unknown id', () => {
     expect(() => runEstimate(host(), { objectives: [{ id: 'nwj' }], average: 10, stepsPerStage: 5 }, new Rng(0), silentProgress)).toThrow(/estimate\.average/);
     let err: unknown;

@@ -27,6 +27,9 @@ export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInp
   });
   const rows: EstimateRow[] = [];
   for (const { factory, options, criticFactory, criticOptions } of factories) {
+    if (factory.id === 'flo' && criticFactory.id !== 'bilinear') {
+      progress.log(`warning: flo with the "${criticFactory.id}" critic is unstable above ~5 nats (float32 overflow); the "bilinear" critic bounds it by construction`);
+    }
     const results: RunResult[] = [];
     for (let r = 0; r < s.runs; r++) {
       const task = progress.start(`estimate ${factory.id} run ${r + 1}/${s.runs}`, s.mi.length * s.stepsPerStage);

@@ -58,14 +58,26 @@ describe('FloObjective', () => {
     tf.dispose([s, u]);
   });
 
-  it('has no output clamp: a well-separated batch reports more than 5 nats', () => {
-    // B = 64, positives at +12, negatives at 0, u at its batch optimum: FLO = NWJ(S+1) ≈ 12 − 1 + 1.
+  it('has no output clamp: a well-separated batch reports 20 nats (> 15)', () => {
+    // B = 64, positives at +20, negatives at 0, u at its batch optimum −20: a_i = 0, ℓ_i = −20.
     const b = 64;
-    const s = tf.tidy(() => tf.mul(tf.eye(b), 12) as tf.Tensor2D);
-    const u = tf.fill([b], -12) as tf.Tensor1D;
+    const s = tf.tidy(() => tf.mul(tf.eye(b), 20) as tf.Tensor2D);
+    const u = tf.fill([b], -20) as tf.Tensor1D;
     const out = new FloObjective().evaluate({ scores: s, aux: u });
-    expectClose(out.mi.dataSync()[0]!, 12, 1e-4, 'mi');
+    expectClose(out.mi.dataSync()[0]!, 20, 1e-4, 'mi');
     tf.dispose([s, u, out.loss, out.mi]);
+  });
+
+  it('stays finite in value and gradient at the worst corner of the bilinear critic range (|S| ≤ 20, |u| ≤ 40)', () => {
+    // Every negative at +β, every positive at −β, u = −u_max: a_i = 40 + 2·20 = 80 < 88.7.
+    const b = 64;
+    const s = tf.tidy(() => tf.sub(20, tf.mul(tf.eye(b), 40)) as tf.Tensor2D);
+    const u = tf.fill([b], -40) as tf.Tensor1D;
+    const out = new FloObjective().evaluate({ scores: s, aux: u });
+    expectClose(out.loss.dataSync()[0]! / Math.exp(80), 1, 1e-4, 'loss / e^80');
+    const [gs, gu] = tf.grads((a: tf.Tensor, c: tf.Tensor) => new FloObjective().evaluate({ scores: a as tf.Tensor2D, aux: c as tf.Tensor1D }).loss)([s, u]);
+    expect([...gs!.dataSync(), ...gu!.dataSync()].every(Number.isFinite)).toBe(true);
+    tf.dispose([s, u, out.loss, out.mi, gs!, gu!]);
   });
 
   it('rejects a missing aux head and bad shapes, naming the objective', () => {

@@ -72,6 +72,13 @@ describe(EpidemicSimulator, () => {
     expect(seir.simulate(th, tf.tensor1d(times), seir.sampleNoise(4, new Rng(8))).shape).toEqual([4, 3]);
   });
 
+  it('finds the bank path of a copied θ tensor by its values', () => {
+    const th = sir.samplePrior(5, new Rng(21));
+    const copy = tf.tensor2d(th.arraySync());
+    expect(Array.from(sir.rowsOf(copy))).toEqual(Array.from(sir.rowsOf(th)));
+    tf.dispose([th, copy]);
+  });
+
   it('rejects θ that is not a bank path, wrong design shapes and out-of-range designs', () => {
     try {
       sir.simulate(tf.tensor2d([[0.5, 0.1]]), tf.tensor1d(times), {});

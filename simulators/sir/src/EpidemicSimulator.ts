@@ -22,6 +22,8 @@ export class EpidemicSimulator implements Simulator {
   readonly options: EpidemicOptions;
   readonly bank: PathBank;
   private readonly index = new Map<string, number>();
+  /** Bank rows of the tensors `samplePrior` returned: no read-back of θ in a training step. */
+  private readonly issued = new WeakMap<tf.Tensor, Int32Array>();
 
   constructor(model: EpidemicModel, options: Readonly<Record<string, unknown>> = {}) {
     this.id = model;
@@ -47,11 +49,15 @@ export class EpidemicSimulator implements Simulator {
   samplePrior(n: number, rng: Rng): tf.Tensor2D {
     const { p, theta, paths } = this.bank;
     const out = new Float32Array(n * p);
+    const rows = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const r = rng.int(paths);
+      rows[i] = r;
       out.set(theta.subarray(r * p, r * p + p), i * p);
     }
-    return tf.tensor2d(out, [n, p]);
+    const t = tf.tensor2d(out, [n, p]);
+    this.issued.set(t, rows);
+    return t;
   }
 
   /** `{ z: [n, T] }` standard normals (used by the Poisson observation only). */
@@ -59,12 +65,17 @@ export class EpidemicSimulator implements Simulator {
     return { z: tf.randomNormal([n, this.obsDim], 0, 1, 'float32', rng.nextSeed()) };
   }
 
-  /** Bank rows of θ `[n, p]`; `invalidArgument` if a row is not a bank path. */
+  /**
+   * Bank rows of θ `[n, p]`: remembered for tensors from `samplePrior`, else found by the float32
+   * bits of each row; `invalidArgument` if a row is not a bank path.
+   */
   rowsOf(theta: tf.Tensor2D): Int32Array {
     const { p } = this.bank;
     if (theta.shape.length !== 2 || theta.shape[1] !== p) {
       throw new BedError('shapeMismatch', `${this.id}: theta must be [n, ${p}] (${this.thetaNames.join(', ')}), got [${theta.shape.join(', ')}]`);
     }
+    const known = this.issued.get(theta);
+    if (known) return known;
     const data = Float32Array.from(theta.dataSync());
     const bits = new Uint32Array(data.buffer);
     const rows = new Int32Array(theta.shape[0]);

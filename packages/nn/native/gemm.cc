@@ -16,6 +16,7 @@
 namespace infobed {
 napi_value Adam(napi_env env, napi_callback_info info);
 napi_value ColSum(napi_env env, napi_callback_info info);
+napi_value Equal2d(napi_env env, napi_callback_info info);
 }  // namespace infobed
 
 namespace {
@@ -233,6 +234,8 @@ napi_value Supported(napi_env env, napi_callback_info) {
 
 napi_value Init(napi_env env, napi_value exports) {
   napi_value f;
+  napi_create_function(env, "equal2d", NAPI_AUTO_LENGTH, infobed::Equal2d, nullptr, &f);
+  napi_set_named_property(env, exports, "equal2d", f);
   napi_create_function(env, "colsum", NAPI_AUTO_LENGTH, infobed::ColSum, nullptr, &f);
   napi_set_named_property(env, exports, "colsum", f);
   napi_create_function(env, "adam", NAPI_AUTO_LENGTH, infobed::Adam, nullptr, &f);

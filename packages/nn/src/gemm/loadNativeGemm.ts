@@ -46,6 +46,8 @@ export interface NativeGemm {
   ): void;
   /** `out[j] = Σ_i x[i·cols + j]` for a row-major `[rows, cols]` block, accumulated in float64. */
   colsum(heap: ArrayBufferLike, xOff: number, outOff: number, rows: number, cols: number): void;
+  /** `out[i, j] = a[i·ars + j·acs] == b[i·brs + j·bcs]` as bool bytes (strides in elements). */
+  equal2d(heap: ArrayBufferLike, aOff: number, bOff: number, outOff: number, rows: number, cols: number, ars: number, acs: number, brs: number, bcs: number): void;
   /** True when the CPU has AVX2 and FMA. */
   supported(): boolean;
 }
@@ -62,6 +64,9 @@ export function loadNativeGemm(): NativeGemm | undefined {
     cached = { reason: 'disabled by INFOBED_NATIVE_GEMM=0' };
     return undefined;
   }
+  // With INFOBED_GEMM_THREADS > 1 on a busy machine, OpenMP's default spin-waiting made steps
+  // several times slower; libgomp reads this when the addon loads.
+  process.env.OMP_WAIT_POLICY ??= 'PASSIVE';
   try {
     const g = createRequire(import.meta.url)('../../native/build/Release/infobed_gemm.node') as NativeGemm;
     cached = g.supported() ? { gemm: g, reason: 'loaded' } : { reason: 'CPU lacks AVX2/FMA' };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadNativeGemm, nativeGemmStatus } from './loadNativeGemm.js';
 import { nativeBatchMatMul } from './nativeBatchMatMul.js';
+import { nativeEqual } from './nativeEqual.js';
 import { nativeSum } from './nativeSum.js';
 
 let installed = false;
@@ -8,7 +9,8 @@ let threads = 1;
 
 /**
  * Replaces the wasm backend's `BatchMatMul` kernel with the native AVX2 GEMM (packages/nn/native)
- * when it was built (also `_FusedMatMul` with bias and linear/ReLU), and its `Sum` over leading axes (bias gradients) with native column sums; any
+ * when it was built (also `_FusedMatMul` with bias and linear/ReLU), its `Sum` over leading axes (bias gradients) with native column sums, and rank-2 broadcasting
+ * float32 `Equal` (logSumExp's Max gradient) natively; any
  * case they do not handle goes to the original wasm kernel. Idempotent.
  * Threads: `INFOBED_GEMM_THREADS` (default 1, the setting the PyTorch reference uses).
  * `@infobed/nn`'s `matMul` calls this lazily on wasm; call it yourself to cover plain `tf.matMul`.
@@ -40,6 +42,11 @@ export function useNativeGemm(): boolean {
         return out ?? (origFused.kernelFunc(args) as tf.TensorInfo);
       },
     });
+  }
+  const origEqual = tf.getKernel('Equal', 'wasm');
+  if (origEqual !== undefined) {
+    tf.unregisterKernel('Equal', 'wasm');
+    tf.registerKernel({ ...origEqual, kernelFunc: (args) => nativeEqual(args, g) ?? (origEqual.kernelFunc(args) as tf.TensorInfo) });
   }
   tf.unregisterKernel('Sum', 'wasm');
   tf.registerKernel({

@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BedError, selectBackend, writeFileAtomic } from '@infobed/core';
 import { gemmInfo, loadNativeGemm, useNativeGemm } from '@infobed/nn';
 import { makeWorkload } from './makeWorkload.js';
+import { runPkDesign } from './runPkDesign.js';
 import { parseBenchArgs, USAGE } from './parseBenchArgs.js';
 import { runWorkload, type BenchResult } from './runWorkload.js';
 
@@ -21,11 +22,15 @@ async function main(): Promise<void> {
   if (args.gemm === 'auto' && sel.backend === 'wasm') useNativeGemm();
   const results: BenchResult[] = [];
   for (const name of args.workloads) {
-    for (const [mode, opt] of args.matmul.flatMap((m) => args.optimizers.map((o) => [m, o] as const))) {
-      const w = makeWorkload(name, mode, opt);
-      const gemm = gemmInfo();
-      const r = runWorkload(w, { steps: args.steps, seconds: args.seconds, warmup: args.warmup, matmul: mode, gemm });
-      w.dispose();
+    const combos = name === 'pk-design' ? [['nn', 'tfjs'] as const] : args.matmul.flatMap((m) => args.optimizers.map((o) => [m, o] as const));
+    for (const [mode, opt] of combos) {
+      let r: BenchResult;
+      if (name === 'pk-design') r = runPkDesign(Math.min(args.steps, 40), gemmInfo());
+      else {
+        const w = makeWorkload(name, mode, opt);
+        r = runWorkload(w, { steps: args.steps, seconds: args.seconds, warmup: args.warmup, matmul: mode, gemm: gemmInfo() });
+        w.dispose();
+      }
       results.push(r);
       if (args.json) console.log(JSON.stringify(r));
       else

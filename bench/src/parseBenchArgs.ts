@@ -2,7 +2,8 @@ import { BedError, type BackendPreference } from '@infobed/core';
 import { WORKLOADS, type MatMulMode, type OptimizerMode, type WorkloadName } from './makeWorkload.js';
 
 export interface BenchArgs {
-  readonly workloads: readonly WorkloadName[];
+  /** The critic workloads, plus `pk-design` (one SGA design step of the pharmacokinetic model). */
+  readonly workloads: readonly (WorkloadName | 'pk-design')[];
   readonly backend: BackendPreference;
   readonly matmul: readonly MatMulMode[];
   readonly steps: number;
@@ -15,7 +16,7 @@ export interface BenchArgs {
 }
 
 export const USAGE =
-  'pnpm bench [--workload sep64|sep256|joint64|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--optimizer tfjs|fused|both] [--steps N] [--seconds S] [--warmup N] [--json]';
+  'pnpm bench [--workload sep64|sep256|joint64|pk-design|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--optimizer tfjs|fused|both] [--steps N] [--seconds S] [--warmup N] [--json]';
 
 const choice = <T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T => {
   if (v !== undefined && (allowed as readonly string[]).includes(v)) return v as T;
@@ -32,8 +33,8 @@ const positive = (flag: string, v: string | undefined, int: boolean): number => 
 
 /** Parses the bench command line (`argv` without node and the script). */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  let workloads: readonly WorkloadName[] = WORKLOADS;
-  let backend: BackendPreference = 'wasm';
+  let workloads: readonly (WorkloadName | 'pk-design')[] = [...WORKLOADS, 'pk-design'];
+  let backend: BackendPreference = 'auto';
   let matmul: readonly MatMulMode[] = ['nn'];
   let steps = 200;
   let seconds = 20;
@@ -46,8 +47,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const val = (): string | undefined => inline ?? argv[++i];
     if (flag === '--workload') {
-      const w = choice('--workload', val(), [...WORKLOADS, 'all'] as const);
-      workloads = w === 'all' ? WORKLOADS : [w];
+      const w = choice('--workload', val(), [...WORKLOADS, 'pk-design', 'all'] as const);
+      workloads = w === 'all' ? [...WORKLOADS, 'pk-design'] : [w];
     } else if (flag === '--backend') backend = choice('--backend', val(), ['auto', 'wasm', 'cpu', 'tensorflow'] as const);
     else if (flag === '--matmul') {
       const m = choice('--matmul', val(), ['nn', 'plain', 'both'] as const);

@@ -5,12 +5,13 @@ import { Command, Option } from 'commander';
 import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
-import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../globalOptions.js';
+import { addGlobalOptions, defaultOutDir, intArg, numArg, type GlobalOptions } from '../globalOptions.js';
 
 interface MetaFlags extends GlobalOptions {
   readonly method?: string;
   readonly preset?: string;
   readonly iterations?: number;
+  readonly lambda?: number;
 }
 
 const headline = (r: MetaResult): string => {
@@ -25,12 +26,14 @@ export function makeMetaCommand(io: CliIo): Command {
     .addOption(new Option('--method <id>', 'method; `all` runs every method and writes comparison plots').choices([...META_METHODS, 'all']))
     .option('--preset <name>', 'ci | default | paper (or a preset from the config)')
     .option('--iterations <n>', 'meta-training iterations (overrides the preset)', intArg(1))
+    .option('--lambda <x>', 'Meta-FLO weight λ of √Î_FLO (metaflo.lambda; cnp always uses 0)', numArg)
     .action(async (f: MetaFlags) => {
       const where = f.config ?? '(built-in sine config)';
       const over: Record<string, unknown> = {};
       if (f.seed !== undefined) over.seed = f.seed;
       if (f.backend !== undefined) over.backend = f.backend;
       if (f.iterations !== undefined) over.training = { iterations: f.iterations };
+      if (f.lambda !== undefined) over.metaflo = { lambda: f.lambda };
       const load = (method?: string) => {
         const o = method ? { ...over, method } : over;
         return f.config ? loadMetaConfig(resolve(io.cwd, f.config), f.preset, o) : resolveMetaConfig({}, where, f.preset, o);

@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/**/src/**/*.spec.ts', 'plugins/**/src/**/*.spec.ts', 'simulators/**/src/**/*.spec.ts', 'examples/**/src/**/*.spec.ts', 'test/**/*.spec.ts'],
           exclude: ['**/*.int.spec.ts', '**/node_modules/**'],
-          testTimeout: 60_000,
+          testTimeout: 180_000,
         },
       },
       {

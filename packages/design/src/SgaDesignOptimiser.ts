@@ -9,6 +9,7 @@ import {
   type DesignRecord,
   type DesignRun,
   type DesignSettings,
+  type DesignSpace,
   type Rng,
 } from '@infobed/core';
 
@@ -38,7 +39,7 @@ export class SgaDesignOptimiser implements DesignOptimiser {
 
   run(problem: DesignProblem, s: DesignSettings, rng: Rng, hooks: DesignHooks = {}): DesignRun {
     const { simulator: sim, critic } = problem;
-    const space = sim.designSpace;
+    const space: DesignSpace = sim.designSpace;
     if (s.initialDesign) space.validate(s.initialDesign, 'design.initial');
     const start = s.initialDesign ? space.toRaw(s.initialDesign) : space.initialRaw(rng.fork('design-init'));
     const raw = tf.tidy(() => tf.variable(tf.tensor1d(start)));
@@ -67,9 +68,9 @@ export class SgaDesignOptimiser implements DesignOptimiser {
           }, vars);
           const designGrad = grads[raw.name];
           delete grads[raw.name];
-          optCritic.applyGradients(grads);
+          optCritic.applyGradients(grads as tf.NamedTensorMap as Record<string, tf.Variable>);
           if (designGrad) {
-            optDesign.applyGradients({ [raw.name]: designGrad });
+            optDesign.applyGradients({ [raw.name]: designGrad } as unknown as Record<string, tf.Variable>);
             raw.assign(space.project(raw as tf.Variable<tf.Rank.R1>));
           }
           return kept ? { loss: value, ...kept } : undefined;

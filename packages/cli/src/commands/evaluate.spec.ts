@@ -1,27 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../program.js';
+import { runCliCaptured } from '../captureCli.js';
 import { parseDesignArg } from './evaluate.js';
-
-class Sink extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _e: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const code = await runCli(argv, { stdout, stderr, stderrIsTTY: false, cwd: root });
-  return { code, out: stdout.text, err: stderr.text };
+  const r = await runCliCaptured(argv, root);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('infobed evaluate', () => {

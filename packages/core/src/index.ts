@@ -22,6 +22,7 @@ export { stopGradient } from './tensor/stopGradient.js';
 export { assertAux, assertShape, assertSquare } from './tensor/assertShapes.js';
 export { additiveMask, diagNegInfMask, offDiagOnes } from './tensor/masks.js';
 export { infoNceBound } from './tensor/infoNceBound.js';
+export { leaveOneOutLogSumExp } from './tensor/leaveOneOutLogSumExp.js';
 export { silentProgress, type ProgressReporter, type ProgressTask } from './progress/ProgressReporter.js';
 export {
   InfobedPluginSchema,

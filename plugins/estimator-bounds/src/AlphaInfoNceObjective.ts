@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   assertAux,
   assertSquare,
-  diagNegInfMask,
+  leaveOneOutLogSumExp,
   diagPart,
   type MiObjective,
   type ObjectiveOutput,
@@ -22,7 +22,7 @@ export type AlphaInfoNceOptions = z.infer<typeof AlphaInfoNceOptionsSchema>;
 /**
  * α-InfoNCE, Poole et al.'s interpolated bound I_α (specs/estimators.md §3.8), type 1, aux
  * `rowBaseline` `u_i`:
- * `L_ik = log((1/(B−1)) Σ_{j≠k} e^{S_ij})` (leave-one-out, masked `[B, B, B]` LSE: no
+ * `L_ik = log((1/(B−1)) Σ_{j≠k} e^{S_ij})` (leave-one-out, O(B²) prefix/suffix sums: no
  * cancellation), `A_ik = logaddexp(log α + L_ik, log(1−α) + u_i)`,
  * `mi = 1 + mean_{i≠k}(S_ii − A_ik) − mean_{i≠j} e^{S_ij − A_ii}`, `L = −mi`.
  * Capped at `1 + log B − log α`.
@@ -40,8 +40,7 @@ export class AlphaInfoNceObjective implements MiObjective {
     const u = assertAux(this.id, aux, b);
     const { alpha } = this.options;
     return tf.tidy(() => {
-      const rows = tf.add(tf.reshape(scores, [b, 1, b]), tf.reshape(diagNegInfMask(b), [1, b, b])); // [i, k, j]
-      const loo = tf.sub(tf.logSumExp(rows, 2), Math.log(b - 1)); // [i, k]
+      const loo = tf.sub(leaveOneOutLogSumExp(scores), Math.log(b - 1)); // [i, k]
       const base = tf.add(tf.zerosLike(loo), tf.reshape(tf.add(u, Math.log1p(-alpha)), [b, 1]));
       const a = tf.logSumExp(tf.stack([tf.add(loo, Math.log(alpha)), base], 2), 2) as tf.Tensor2D; // [i, k]
       const joint = offDiagMean(tf.sub(tf.reshape(diagPart(scores), [b, 1]), a) as tf.Tensor2D);

@@ -3,6 +3,8 @@ import {
   additiveMask,
   assertSquare,
   diagPart,
+  leaveOneOutLogSumExp,
+  offDiagOnes,
   type MiObjective,
   type ObjectiveOutput,
   type ScoreBatch,
@@ -50,17 +52,26 @@ export class InfoNceAnchorObjective implements MiObjective {
   }
 
   /**
-   * `[B]`: `mean_{k≠i} λ([log ν, S_ij for j ≠ k])` with label `S_ii`, by a masked `[B, B, B+1]`
-   * tensor (O(B³); B = 256 is 16.8M entries). Sums only, so no cancellation when one entry dominates.
+   * `[B]`: `mean_{k≠i} λ([log ν, S_ij for j ≠ k])` with label `S_ii`, in O(B²): the rules need only
+   * the leave-one-out sums `L_ik = log(ν + Σ_{j≠k} e^{S_ij})` (and, for Brier / spherical, the same
+   * of `2S` with `ν²`), which core's `leaveOneOutLogSumExp` forms by prefix/suffix sums — no
+   * cancellation when one entry dominates. (The masked `[B, B, B+1]` form is O(B³): 16.8M entries
+   * at B = 256.) `λ`: log `L − S_ii`; Brier `e^{L₂ − 2L} − 2e^{S_ii − L}`; spherical `−e^{S_ii − L₂/2}`.
    */
   private leaveOneOut(s: tf.Tensor2D, pos: tf.Tensor1D, logNu: number): tf.Tensor1D {
     const b = s.shape[0];
-    const dropK = tf.reshape(additiveMask(b, (kk, j) => kk !== j), [1, b, b]); // [1, k, j]
-    const rows = tf.add(tf.reshape(s, [b, 1, b]), dropK); // [i, k, j]
-    const withNu = tf.concat([tf.fill([b, b, 1], logNu), rows], 2);
-    const lz = tf.add(tf.zeros([b, b]), tf.reshape(pos, [b, 1]));
-    const perK = scoringRuleLoss(this.options.scoringRule, withNu, lz); // [i, k]
-    const offDiag = tf.sub(1, tf.eye(b));
-    return tf.div(tf.sum(tf.mul(perK, offDiag), 1), b - 1) as tf.Tensor1D;
+    const lz = tf.reshape(pos, [b, 1]);
+    const l = leaveOneOutLogSumExp(s, logNu); // [i, k]
+    const rule = this.options.scoringRule;
+    let perK: tf.Tensor;
+    if (rule === 'log') perK = tf.sub(l, lz);
+    else {
+      const l2 = leaveOneOutLogSumExp(tf.mul(s, 2) as tf.Tensor2D, 2 * logNu);
+      perK =
+        rule === 'spherical'
+          ? tf.neg(tf.exp(tf.sub(lz, tf.mul(l2, 0.5))))
+          : tf.sub(tf.exp(tf.sub(l2, tf.mul(l, 2))), tf.mul(tf.exp(tf.sub(lz, l)), 2));
+    }
+    return tf.div(tf.sum(tf.mul(perK, offDiagOnes(b)), 1), b - 1) as tf.Tensor1D;
   }
 }

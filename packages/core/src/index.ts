@@ -44,3 +44,4 @@ export {
 } from './backend/selectBackend.js';
 export { writeFileAtomic } from './io/writeFileAtomic.js';
 export { parseWithSchema } from './config/parseWithSchema.js';
+export { deepMerge, isPlainObject } from './config/deepMerge.js';

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { BedError, parseWithSchema } from '@infobed/core';
+import { BedError, deepMerge, isPlainObject, parseWithSchema } from '@infobed/core';
 import { parse } from 'yaml';
 import { DesignConfigSchema, type DesignConfig } from './DesignConfigSchema.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Deep merge of plain objects; arrays and scalars in `over` replace those in `base`. */
-export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
-  return out;
-}
+/** Deep merge of plain objects (moved to `@infobed/core`; re-exported for existing callers). */
+export { deepMerge };
 
 /** Reads a YAML file into a plain object; `invalidConfig` naming the file on a read or syntax error. */
 export function readYaml(file: string): Record<string, unknown> {
@@ -26,7 +20,7 @@ export function readYaml(file: string): Record<string, unknown> {
   } catch (cause) {
     throw new BedError('invalidConfig', `${file}: not valid YAML: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }
-  if (!isObject(doc)) throw new BedError('invalidConfig', `${file}: expected a YAML mapping at the top level`);
+  if (!isPlainObject(doc)) throw new BedError('invalidConfig', `${file}: expected a YAML mapping at the top level`);
   return doc;
 }
 
@@ -37,9 +31,9 @@ export function readYaml(file: string): Record<string, unknown> {
 export function resolveDesignConfig(raw: Record<string, unknown>, where: string, preset?: string, overrides: Record<string, unknown> = {}): DesignConfig {
   let doc = raw;
   if (preset !== undefined) {
-    const presets = (isObject(doc.presets) ? doc.presets : {}) as Record<string, unknown>;
+    const presets = (isPlainObject(doc.presets) ? doc.presets : {}) as Record<string, unknown>;
     const chosen = presets[preset];
-    if (!isObject(chosen)) {
+    if (!isPlainObject(chosen)) {
       throw new BedError('invalidConfig', `${where}: presets.${preset}: no such preset; available: ${Object.keys(presets).join(', ') || '(none)'}`);
     }
     doc = deepMerge(doc, chosen);

@@ -21,7 +21,7 @@ export { TASK_CRITIC_DEFAULTS, TaskCritic, type TaskCriticOptions } from './meta
 export { METAFLO_DEFAULTS, MetaFloLearner, type MetaFloOptions, type MetaFloStep } from './metaflo/MetaFloLearner.js';
 export { MetaFloModel, type MetaFloModelOptions, type TaskEmbeddings } from './metaflo/MetaFloModel.js';
 export { DEFAULT_META_CONFIG, META_METHODS, META_PRESETS, MetaConfigSchema, type MetaConfig, type MetaMethod } from './run/MetaConfigSchema.js';
-export { loadMetaConfig, mergeConfig, resolveMetaConfig } from './run/resolveMetaConfig.js';
+export { loadMetaConfig, resolveMetaConfig } from './run/resolveMetaConfig.js';
 export { makeLearner, type FewShotLearner } from './run/FewShotLearner.js';
 export { evaluateLearner, exampleFits, validationMse, type ExampleFit, type MseRow } from './run/evaluateLearner.js';
 export { runMeta, type CurvePoint, type MetaResult } from './run/runMeta.js';

@@ -5,6 +5,7 @@ export { loadModules } from './di/loadModules.js';
 export type { ScoreBatch } from './objective/ScoreBatch.js';
 export type { AuxKind, MiObjective, ObjectiveOutput, ObjectiveType } from './objective/MiObjective.js';
 export type { ObjectiveFactory } from './objective/ObjectiveFactory.js';
+export { assertFiniteLoss } from './objective/assertFiniteLoss.js';
 export type { Critic, CriticFactory, CriticSpec } from './critic/Critic.js';
 export { DesignSpace, type DesignSpaceSpec, type DesignTransform } from './simulator/DesignSpace.js';
 export type { NoiseDraw, Simulator, SimulatorFactory } from './simulator/Simulator.js';
@@ -35,6 +36,7 @@ export { boundIds } from './plugin/boundIds.js';
 export { PluginHost, type RegisteredId } from './plugin/PluginHost.js';
 export { resolvePlugin, type ResolvedPlugin } from './plugin/resolvePlugin.js';
 export { loadPlugin } from './plugin/loadPlugin.js';
+export { parsePluginOptions, type PluginRole } from './plugin/parsePluginOptions.js';
 export {
   BACKEND_PREFERENCES,
   selectBackend,

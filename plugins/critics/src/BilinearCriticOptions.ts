@@ -1,4 +1,4 @@
-import { BedError } from '@infobed/core';
+import { parsePluginOptions } from '@infobed/core';
 import * as z from 'zod';
 
 /** Options of the `bilinear` critic (config `critic.options`). */
@@ -29,10 +29,5 @@ export const BilinearOptionsSchema = z
 export type BilinearOptions = z.infer<typeof BilinearOptionsSchema>;
 
 export function parseBilinearOptions(options: unknown): BilinearOptions {
-  const r = BilinearOptionsSchema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new BedError('invalidConfig', `critic.options.${issue.path.join('.') || '(root)'}: ${issue.message} (critic "bilinear")`);
-  }
-  return r.data;
+  return parsePluginOptions(BilinearOptionsSchema, options, 'critic', 'bilinear');
 }

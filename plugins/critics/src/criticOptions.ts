@@ -1,4 +1,4 @@
-import { BedError } from '@infobed/core';
+import { parsePluginOptions } from '@infobed/core';
 import * as z from 'zod';
 
 /** Options shared by the MLP critics (config `critic.options`). */
@@ -18,10 +18,5 @@ export type MlpCriticOptions = z.infer<typeof MlpCriticOptionsSchema>;
 
 /** Parses critic options, throwing `invalidConfig` naming `critic.options.<field>`. */
 export function parseCriticOptions(id: string, options: unknown): MlpCriticOptions {
-  const r = MlpCriticOptionsSchema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new BedError('invalidConfig', `critic.options.${issue.path.join('.') || '(root)'}: ${issue.message} (critic "${id}")`);
-  }
-  return r.data;
+  return parsePluginOptions(MlpCriticOptionsSchema, options, 'critic', id);
 }

@@ -1,4 +1,4 @@
-import { TOKENS, type MiObjective, type ObjectiveFactory } from '@infobed/core';
+import { TOKENS, parsePluginOptions, type MiObjective, type ObjectiveFactory } from '@infobed/core';
 import { ContainerModule } from 'inversify';
 import * as z from 'zod';
 import { AlphaInfoNceObjective, AlphaInfoNceOptionsSchema } from './AlphaInfoNceObjective.js';
@@ -7,13 +7,12 @@ import { InfoNceObjective } from './InfoNceObjective.js';
 import { JsObjective, JsOptionsSchema } from './JsObjective.js';
 import { MineObjective, MineOptionsSchema } from './MineObjective.js';
 import { NwjObjective } from './NwjObjective.js';
-import { parseOptions } from './scoreOps.js';
 import { SmileObjective, SmileOptionsSchema } from './SmileObjective.js';
 import { TubaObjective } from './TubaObjective.js';
 
 const NoOptions = z.object({}).strict();
 const plain = (id: string, make: () => MiObjective) => (options: unknown) => {
-  parseOptions(NoOptions, options, id);
+  parsePluginOptions(NoOptions, options, 'objective', id);
   return make();
 };
 
@@ -29,28 +28,28 @@ export const boundFactories: readonly ObjectiveFactory[] = [
     type: 1,
     reports: 'bound',
     aux: 'rowBaseline',
-    create: (o) => new AlphaInfoNceObjective(parseOptions(AlphaInfoNceOptionsSchema, o, 'alpha-infonce')),
+    create: (o) => new AlphaInfoNceObjective(parsePluginOptions(AlphaInfoNceOptionsSchema, o, 'objective', 'alpha-infonce')),
   },
   {
     id: 'mine',
     description: 'MINE (Belghazi et al. 2018): DV value, EMA-corrected gradient (options: momentum, bufferUpdate, initialBuffer)',
     type: 2,
     reports: 'other-bound',
-    create: (o) => new MineObjective(parseOptions(MineOptionsSchema, o, 'mine')),
+    create: (o) => new MineObjective(parsePluginOptions(MineOptionsSchema, o, 'objective', 'mine')),
   },
   {
     id: 'js',
     description: "Poole's JS: trains f-GAN JS, reports NWJ(S+1) (options: report 'nwj+1' | 'nwj')",
     type: 2,
     reports: 'other-bound',
-    create: (o) => new JsObjective(parseOptions(JsOptionsSchema, o, 'js')),
+    create: (o) => new JsObjective(parsePluginOptions(JsOptionsSchema, o, 'objective', 'js')),
   },
   {
     id: 'smile',
     description: 'SMILE (Song & Ermon 2020): trains f-GAN JS, reports DV with a clipped partition (options: tau)',
     type: 2,
     reports: 'other-bound',
-    create: (o) => new SmileObjective(parseOptions(SmileOptionsSchema, o, 'smile')),
+    create: (o) => new SmileObjective(parsePluginOptions(SmileOptionsSchema, o, 'objective', 'smile')),
   },
 ];
 

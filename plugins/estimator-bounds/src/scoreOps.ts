@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BedError, diagNegInfMask, diagPart, offDiagOnes } from '@infobed/core';
-import type * as z from 'zod';
+import { diagNegInfMask, diagPart, offDiagOnes } from '@infobed/core';
 
 /** `log mean_{i≠j} e^{S_ij}` of a `[B, B]` matrix: one masked, max-shifted LSE (never `e^S · 0`). */
 export function offDiagLogMeanExp(s: tf.Tensor2D): tf.Scalar {
@@ -34,12 +33,3 @@ export function valueWithGradOf(value: tf.Scalar, surrogate: tf.Scalar, sg: <T e
   return tf.add(surrogate, sg(tf.sub(value, surrogate))) as tf.Scalar;
 }
 
-/** Parses `objective.options` with `schema`, throwing `invalidConfig` naming the field and the objective. */
-export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, id: string): z.infer<S> {
-  const r = schema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new BedError('invalidConfig', `objective.options.${issue.path.join('.') || '(root)'}: ${issue.message} (objective "${id}")`);
-  }
-  return r.data;
-}

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   assertAux,
+  assertFiniteLoss,
   assertSquare,
   diagNegInfMask,
   diagPart,
@@ -8,7 +9,6 @@ import {
   type ObjectiveOutput,
   type ScoreBatch,
 } from '@infobed/core';
-import { assertFinite } from './assertFinite.js';
 
 /**
  * FLO (Guo et al., NeurIPS 2022), batch form of the official `LossFLO` (specs/estimators.md §3.9):
@@ -36,7 +36,7 @@ export class FloObjective implements MiObjective {
       const loss = tf.mean(tf.sub(tf.add(u, tf.exp(a)), 1)) as tf.Scalar;
       return { loss, mi: tf.neg(loss) as tf.Scalar };
     });
-    assertFinite(this.id, out);
+    assertFiniteLoss(this.id, out, 'float32 overflow: the score scale grew without bound; use the bounded "bilinear" critic or a smaller learning rate');
     return out;
   }
 }

@@ -1,4 +1,4 @@
-import { BedError } from '@infobed/core';
+import { parsePluginOptions } from '@infobed/core';
 import * as z from 'zod';
 
 /** Options of `fdv` (config `objective.options`). */
@@ -15,10 +15,5 @@ export const FdvOptionsSchema = z
 export type FdvOptions = z.infer<typeof FdvOptionsSchema>;
 
 export function parseFdvOptions(options: unknown): FdvOptions {
-  const r = FdvOptionsSchema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new BedError('invalidConfig', `objective.options.${issue.path.join('.') || '(root)'}: ${issue.message} (objective "fdv")`);
-  }
-  return r.data;
+  return parsePluginOptions(FdvOptionsSchema, options, 'objective', 'fdv');
 }

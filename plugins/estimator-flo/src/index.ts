@@ -4,7 +4,6 @@ import { floModule } from './module.js';
 export { FloObjective } from './FloObjective.js';
 export { FdvObjective } from './FdvObjective.js';
 export { FdvOptionsSchema, parseFdvOptions, type FdvOptions } from './fdvOptions.js';
-export { assertFinite } from './assertFinite.js';
 
 const plugin: InfobedPlugin = {
   meta: { name: '@infobed/plugin-estimator-flo', version: '0.1.0', apiVersion: 1 },

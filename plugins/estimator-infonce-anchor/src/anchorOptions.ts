@@ -1,4 +1,4 @@
-import { BedError } from '@infobed/core';
+import { parsePluginOptions } from '@infobed/core';
 import * as z from 'zod';
 
 /** Options of `infonce-anchor` (config `objective.options`). */
@@ -16,10 +16,5 @@ export const AnchorOptionsSchema = z
 export type AnchorOptions = z.infer<typeof AnchorOptionsSchema>;
 
 export function parseAnchorOptions(options: unknown): AnchorOptions {
-  const r = AnchorOptionsSchema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new BedError('invalidConfig', `objective.options.${issue.path.join('.') || '(root)'}: ${issue.message} (objective "infonce-anchor")`);
-  }
-  return r.data;
+  return parsePluginOptions(AnchorOptionsSchema, options, 'objective', 'infonce-anchor');
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
-  BedError,
+  assertFiniteLoss,
   assertSquare,
   diagNegInfMask,
   diagPart,
@@ -32,11 +32,7 @@ export class DrfObjective implements MiObjective {
       const loss = tf.sub(tf.mul(0.5, tf.exp(lse2)), tf.mean(tf.exp(d))) as tf.Scalar;
       return { loss, mi: tf.mean(d) as tf.Scalar };
     });
-    const v = out.loss.dataSync()[0]!;
-    if (!Number.isFinite(v)) {
-      tf.dispose([out.loss, out.mi]);
-      throw new BedError('numerical', `drf: loss is ${v} (e^{2S} overflows float32 for scores above ~44); bound the critic's scores (e.g. the "bilinear" critic) or use js-anchor`);
-    }
+    assertFiniteLoss(this.id, out, 'e^{2S} overflows float32 for scores above ~44; bound the critic\'s scores (e.g. the "bilinear" critic) or use js-anchor');
     return out;
   }
 }

@@ -3,6 +3,7 @@ import { loadNativeGemm, nativeGemmStatus } from './loadNativeGemm.js';
 import { nativeBatchMatMul } from './nativeBatchMatMul.js';
 import { nativeEqual } from './nativeEqual.js';
 import { nativeSum } from './nativeSum.js';
+import { sharedIdentity } from './sharedIdentity.js';
 
 let installed = false;
 let threads = 1;
@@ -47,6 +48,11 @@ export function useNativeGemm(): boolean {
   if (origEqual !== undefined) {
     tf.unregisterKernel('Equal', 'wasm');
     tf.registerKernel({ ...origEqual, kernelFunc: (args) => nativeEqual(args, g) ?? (origEqual.kernelFunc(args) as tf.TensorInfo) });
+  }
+  const origIdentity = tf.getKernel('Identity', 'wasm');
+  if (origIdentity !== undefined) {
+    tf.unregisterKernel('Identity', 'wasm');
+    tf.registerKernel({ ...origIdentity, kernelFunc: (args) => sharedIdentity(args) ?? (origIdentity.kernelFunc(args) as tf.TensorInfo) });
   }
   tf.unregisterKernel('Sum', 'wasm');
   tf.registerKernel({

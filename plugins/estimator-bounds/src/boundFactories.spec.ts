@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, PluginHost, selectBackend, type MiObjective } from '@infobed/core';
-import { expectClose, golden, type GoldenResult } from '@infobed/testing';
+import { expectClose, expectGoldenObjective, golden, type GoldenResult } from '@infobed/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.js';
 import { boundFactories } from './module.js';
@@ -29,24 +29,8 @@ const table: [string, string, Record<string, unknown>, (r: GoldenResult) => { lo
 describe.each(table)('golden %s via %s %o', (key, id, options, expected) => {
   const g = golden();
   it.each(g.cases.map((c) => c.name))('loss, mi and gradients on %s (rtol 1e-4, float32)', (name) => {
-    const c = g.cases.find((x) => x.name === name)!;
     const ref = g.results[name]![key]!;
-    const s = tf.tensor2d(c.S);
-    const u = tf.tensor1d(c.u);
-    const needsAux = boundFactories.find((f) => f.id === id)!.aux !== undefined;
-    const batch = (a: tf.Tensor, b: tf.Tensor) => (needsAux ? { scores: a as tf.Tensor2D, aux: b as tf.Tensor1D } : { scores: a as tf.Tensor2D });
-    const out = make(id, options).evaluate(batch(s, u));
-    const want = expected(ref);
-    expectClose(out.loss.dataSync()[0]!, want.loss, 1e-4, 'loss');
-    expectClose(out.mi.dataSync()[0]!, want.mi, 1e-4, 'mi');
-    const o = make(id, options); // fresh: MINE is stateful
-    const [gs, gu] = needsAux
-      ? tf.grads((a: tf.Tensor, b: tf.Tensor) => o.evaluate(batch(a, b)).loss)([s, u])
-      : [tf.grad((a: tf.Tensor) => o.evaluate(batch(a, u)).loss)(s), undefined];
-    expectClose(gs!.dataSync(), ref.grad_S.flat(), 1e-4, 'grad_S');
-    expect(ref.grad_u !== undefined).toBe(needsAux);
-    if (ref.grad_u !== undefined) expectClose(gu!.dataSync(), ref.grad_u, 1e-4, 'grad_u');
-    tf.dispose([s, u, out.loss, out.mi, gs!, ...(gu ? [gu] : [])]);
+    expectGoldenObjective(() => make(id, options), g.cases.find((x) => x.name === name)!, ref, { expected: expected(ref) });
   });
 });
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, PluginHost, selectBackend } from '@infobed/core';
-import { expectClose, golden } from '@infobed/testing';
+import { expectGoldenObjective, golden } from '@infobed/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FdvObjective } from './FdvObjective.js';
 import { parseFdvOptions } from './fdvOptions.js';
@@ -13,16 +13,7 @@ beforeAll(async () => {
 describe('FdvObjective', () => {
   const g = golden();
   it.each(g.cases.map((c) => c.name))('matches golden loss, mi and dL/dS on %s (incl. the clamp case)', (name) => {
-    const c = g.cases.find((x) => x.name === name)!;
-    const ref = g.results[name]!['fdv']!;
-    const o = new FdvObjective(parseFdvOptions({}));
-    const s = tf.tensor2d(c.S);
-    const out = o.evaluate({ scores: s });
-    expectClose(out.loss.dataSync()[0]!, ref.loss, 1e-4, 'loss');
-    expectClose(out.mi.dataSync()[0]!, ref.mi, 1e-4, 'mi');
-    const grad = tf.grad((x: tf.Tensor) => o.evaluate({ scores: x as tf.Tensor2D }).loss)(s);
-    expectClose(grad.dataSync(), ref.grad_S.flat(), 1e-4, 'grad_S');
-    tf.dispose([s, out.loss, out.mi, grad]);
+    expectGoldenObjective(() => new FdvObjective(parseFdvOptions({})), g.cases.find((x) => x.name === name)!, g.results[name]!['fdv']!);
   });
 
   it('gives row 0 of B4_fdv_clamp zero gradient (clamped at the ceiling)', () => {

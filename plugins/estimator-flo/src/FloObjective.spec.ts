@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, selectBackend } from '@infobed/core';
-import { expectClose, golden } from '@infobed/testing';
+import { expectClose, expectGoldenObjective, golden } from '@infobed/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FloObjective } from './FloObjective.js';
 import plugin from './index.js';
@@ -16,18 +16,9 @@ describe('FloObjective', () => {
   it.each(g.cases.map((c) => c.name))('matches golden loss, mi, dL/dS and dL/du = diag(grad_U) on %s', (name) => {
     const c = g.cases.find((x) => x.name === name)!;
     const ref = g.results[name]!['flo']!;
-    const o = new FloObjective();
-    const s = tf.tensor2d(c.S);
-    const u = tf.tensor1d(diag(c.U));
-    const out = o.evaluate({ scores: s, aux: u });
-    expectClose(out.loss.dataSync()[0]!, ref.loss, 1e-4, 'loss');
-    expectClose(out.mi.dataSync()[0]!, ref.mi, 1e-4, 'mi');
-    const [gs, gu] = tf.grads((a: tf.Tensor, b: tf.Tensor) => o.evaluate({ scores: a as tf.Tensor2D, aux: b as tf.Tensor1D }).loss)([s, u]);
-    expectClose(gs!.dataSync(), ref.grad_S.flat(), 1e-4, 'grad_S');
-    expectClose(gu!.dataSync(), diag(ref.grad_U!), 1e-4, 'grad_u');
+    expectGoldenObjective(() => new FloObjective(), c, ref);
     // grad_U is zero off the diagonal: only the positive-pair u enters.
     expect(ref.grad_U!.flat().filter((v, k) => k % (c.B + 1) !== 0 && v !== 0)).toEqual([]);
-    tf.dispose([s, u, out.loss, out.mi, gs!, gu!]);
   });
 
   it('is finite in value and gradient on the overflow-prone B4_large case (float32)', () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, PluginHost, selectBackend, type MiObjective } from '@infobed/core';
-import { expectClose, golden } from '@infobed/testing';
+import { expectGoldenObjective, golden } from '@infobed/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DrfObjective } from './DrfObjective.js';
 import plugin from './index.js';
@@ -21,15 +21,7 @@ describe.each(table)('golden %s', (key, make) => {
   // every entry (the diagonal reaches 53). Here the diagonal never enters e^{2S} and the
   // off-diagonal term is one masked LSE, so the case is finite and is checked like the others.
   it.each(g.cases.map((c) => c.name))('loss, mi and dL/dS on %s (rtol 1e-4, float32)', (name) => {
-    const c = g.cases.find((x) => x.name === name)!;
-    const ref = g.results[name]![key]!;
-    const s = tf.tensor2d(c.S);
-    const out = make().evaluate({ scores: s });
-    expectClose(out.loss.dataSync()[0]!, ref.loss, 1e-4, 'loss');
-    expectClose(out.mi.dataSync()[0]!, ref.mi, 1e-4, 'mi');
-    const grad = tf.grad((x: tf.Tensor) => make().evaluate({ scores: x as tf.Tensor2D }).loss)(s);
-    expectClose(grad.dataSync(), ref.grad_S.flat(), 1e-4, 'grad_S');
-    tf.dispose([s, out.loss, out.mi, grad]);
+    expectGoldenObjective(make, g.cases.find((x) => x.name === name)!, g.results[name]![key]!);
   });
 });
 

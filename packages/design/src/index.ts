@@ -1,7 +1,7 @@
 export { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
 export { DesignConfigSchema, DesignSectionSchema, EvaluateSectionSchema, type DesignConfig } from './DesignConfigSchema.js';
 export { deepMerge, loadDesignConfig, readYaml, resolveDesignConfig } from './loadDesignConfig.js';
-export { independentEig, type EigEstimate, type EigEvaluator, type EvaluateSection } from './EigEstimate.js';
+export type { EigEstimate, EigEvaluator, EvaluateSection } from './EigEstimate.js';
 export { runDesign, type DesignResult, type RunDesignOptions } from './runDesign.js';
 export { historyCsv } from './historyCsv.js';
 export { writeDesignPlots } from './designPlots.js';

@@ -8,10 +8,11 @@ import {
   type PluginHost,
   type ProgressReporter,
 } from '@infobed/core';
+import { eigEvaluator } from '@infobed/evaluate';
 import { stringify } from 'yaml';
 import type { DesignConfig } from './DesignConfigSchema.js';
 import { writeDesignPlots } from './designPlots.js';
-import { independentEig, type EigEstimate, type EigEvaluator } from './EigEstimate.js';
+import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
 import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
 
@@ -40,7 +41,10 @@ export interface RunDesignOptions {
   /** `tf.getBackend()` after selection. */
   readonly backend: string;
   readonly progress?: ProgressReporter;
-  /** Independent EIG of the final design; defaults to the closed form, else sPCE where a likelihood exists. */
+  /**
+   * Independent EIG of the final design; defaults to `@infobed/evaluate`'s `eigEvaluator` (closed
+   * form, else the sPCE/sNMC bracket where a likelihood exists, per the config's `evaluate:`).
+   */
   readonly evaluateEig?: EigEvaluator;
   /** The config's file name, quoted in error messages. */
   readonly configSource?: string;
@@ -91,7 +95,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     writeFileAtomic(join(outDir, 'history.csv'), historyCsv(run.history));
     writeFileAtomic(join(outDir, 'checkpoint', 'design.json'), JSON.stringify({ step: run.stepsDone, design: run.design }, null, 2));
     progress.log('evaluating the final design independently of the critic…');
-    const eig = (o.evaluateEig ?? independentEig)(simulator, run.design, c.evaluate, rng.fork('evaluate'));
+    const eig = (o.evaluateEig ?? eigEvaluator)(simulator, run.design, c.evaluate, rng.fork('evaluate'));
     const files = ['result.json', 'history.csv', 'config.resolved.yaml'];
     if (o.plots !== false) {
       const title = `${simulator.id} · ${objective.id}`;

@@ -25,5 +25,17 @@ export { loadMetaConfig, resolveMetaConfig } from './run/resolveMetaConfig.js';
 export { makeLearner, type FewShotLearner } from './run/FewShotLearner.js';
 export { evaluateLearner, exampleFits, validationMse, type ExampleFit, type MseRow } from './run/evaluateLearner.js';
 export { runMeta, type CurvePoint, type MetaResult } from './run/runMeta.js';
-export { fitsChart, mseVsShotsChart, shotSeries, trainingCurveChart } from './run/metaPlots.js';
-export { resultDocument, writeMetaComparison, writeMetaOutputs } from './run/writeMetaOutputs.js';
+export {
+  adaptationCurveChart,
+  adaptationSeries,
+  fitsChart,
+  lambdaSweepChart,
+  lambdaSweepRows,
+  mseVsShotsChart,
+  shotSeries,
+  trainingCurveChart,
+  type AdaptationPoint,
+  type AdaptationReference,
+  type LambdaSweepRow,
+} from './run/metaPlots.js';
+export { readMetaResult, resultDocument, writeLambdaSweep, writeMetaComparison, writeMetaOutputs } from './run/writeMetaOutputs.js';

@@ -7,19 +7,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { META_METHODS } from './MetaConfigSchema.js';
 import { resolveMetaConfig } from './resolveMetaConfig.js';
 import { runMeta } from './runMeta.js';
-import { writeMetaComparison, writeMetaOutputs } from './writeMetaOutputs.js';
+import { adaptationSeries, lambdaSweepRows } from './metaPlots.js';
+import { readMetaResult, writeLambdaSweep, writeMetaComparison, writeMetaOutputs } from './writeMetaOutputs.js';
 
 beforeAll(async () => {
   await selectBackend('wasm');
 });
 
-const tiny = (method: string) =>
-  resolveMetaConfig({ method }, 'test', 'ci', {
-    training: { iterations: 6, evalEvery: 3, tasksPerEpisode: 8, validationTasks: 10 },
-    evaluation: { tasks: 12, shots: [1, 3], queries: 10, examples: 2 },
-    maml: { evalSteps: 2, hidden: [8, 8] },
-    metaflo: { hidden: [8], embedDim: 4, critic: { hidden: [8], embed: 4, uHidden: [4] } },
-  });
+const tinyOverrides = {
+  training: { iterations: 6, evalEvery: 3, tasksPerEpisode: 8, validationTasks: 10 },
+  evaluation: { tasks: 12, shots: [1, 3], queries: 10, examples: 2 },
+  maml: { evalSteps: 2, hidden: [8, 8] },
+  metaflo: { hidden: [8], embedDim: 4, critic: { hidden: [8], embed: 4, uHidden: [4] } },
+};
+const tiny = (method: string) => resolveMetaConfig({ method }, 'test', 'ci', tinyOverrides);
 
 describe(runMeta, () => {
   it.each(META_METHODS)('%s: result rows, curve and examples match the contract; no tensor leaks', (method) => {
@@ -60,11 +61,65 @@ describe(runMeta, () => {
       expect(typeof doc.seconds).toBe('number');
       expect(Object.keys(doc.mse[0]).sort()).toEqual(['ci95', 'mean', 'shots', 'std', 'steps', 'tasks']);
       for (const f of ['mse.csv', 'curve.csv', 'mse-vs-shots.png', 'training-curve.svg', 'fits.png']) expect(files).toContain(f);
+      expect(files).toContain('adaptation-curve.png');
       await writeMetaComparison([r, runMeta(tiny('metaflo'), new Rng(0))], dir);
       expect(existsSync(join(dir, 'compare-fits.png'))).toBe(true);
+      expect(existsSync(join(dir, 'compare-adaptation.png'))).toBe(true);
       expect(readFileSync(join(dir, 'compare.csv'), 'utf8').split('\n')[0]).toMatch(/^method,shots,steps,mean,ci95/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads a written result folder back (mse, curve with its NaN, examples, config)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-meta-'));
+    try {
+      const r = runMeta(tiny('metaflo'), new Rng(3));
+      await writeMetaOutputs(r, dir);
+      const back = readMetaResult(dir);
+      expect(back.mse).toEqual(r.mse);
+      expect(back.curve).toEqual(r.curve);
+      expect(Number.isNaN(back.curve[0]!.trainLoss)).toBe(true);
+      expect(back.examples).toEqual(r.examples);
+      expect(back.config).toEqual(r.config);
+      expect(() => readMetaResult(join(dir, 'missing'))).toThrow(/missing: cannot read result.json/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('λ sweep: one CSV row per (λ, K) with the run’s test MSE and final Î_FLO; cnp counts as λ = 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-meta-'));
+    try {
+      const runs = [runMeta(tiny('cnp'), new Rng(0)), runMeta(resolveMetaConfig({}, 'test', undefined, { ...tinyOverrides, method: 'metaflo', metaflo: { ...tinyOverrides.metaflo, lambda: 0.5 } }), new Rng(0))];
+      await writeLambdaSweep(runs, dir);
+      const lines = readFileSync(join(dir, 'lambda-sweep.csv'), 'utf8').trim().split('\n');
+      expect(lines.length).toBe(1 + 2 * 2);
+      const row = lines[3]!.split(','); // λ = 0.5, K = 1
+      expect(Number(row[0])).toBe(0.5);
+      expect(Number(row[2])).toBe(1);
+      expect(Number(row[3])).toBe(runs[1]!.mse[0]!.mean);
+      expect(Number(row[6])).toBe(runs[1]!.curve.at(-1)!.mi);
+      expect(lines[1]!.startsWith('0,0,1,')).toBe(true);
+      expect(existsSync(join(dir, 'lambda-sweep.png'))).toBe(true);
+      await expect(writeLambdaSweep([runMeta(tiny('maml'), new Rng(0))], dir)).rejects.toThrow(/no metaflo or cnp results/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe(adaptationSeries, () => {
+  it('MAML rows become curves over steps, amortised rows horizontal references, restricted to the given K', () => {
+    const row = (shots: number, mean: number, steps?: number) => ({ shots, mean, std: 1, ci95: 0.1, tasks: 600, ...(steps !== undefined ? { steps } : {}) });
+    const maml = { method: 'maml' as const, mse: [row(1, 9, 0), row(1, 8, 1), row(3, 7, 0), row(3, 6, 1)] };
+    const cnp = { method: 'cnp' as const, mse: [row(1, 2), row(3, 1)] };
+    const s = adaptationSeries([maml, cnp], [3]);
+    expect(s.curves).toEqual([
+      { series: 'maml', shots: 3, steps: 0, mean: 7, lo: 6.9, hi: 7.1 },
+      { series: 'maml', shots: 3, steps: 1, mean: 6, lo: 5.9, hi: 6.1 },
+    ]);
+    expect(s.references).toEqual([{ series: 'cnp', shots: 3, mean: 1 }]);
+    expect(lambdaSweepRows([maml as never])).toEqual([]);
   });
 });

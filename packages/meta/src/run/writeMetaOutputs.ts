@@ -1,9 +1,19 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@infobed/core';
+import { BedError, writeFileAtomic } from '@infobed/core';
 import { renderChart } from '@infobed/plot';
-import type { MseRow } from './evaluateLearner.js';
-import { fitsChart, mseVsShotsChart, shotSeries, trainingCurveChart } from './metaPlots.js';
+import type { ExampleFit, MseRow } from './evaluateLearner.js';
+import { MetaConfigSchema } from './MetaConfigSchema.js';
+import {
+  adaptationCurveChart,
+  adaptationSeries,
+  fitsChart,
+  lambdaSweepChart,
+  lambdaSweepRows,
+  mseVsShotsChart,
+  shotSeries,
+  trainingCurveChart,
+} from './metaPlots.js';
 import type { MetaResult } from './runMeta.js';
 
 const csv = (header: string[], rows: unknown[][]): string => [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
@@ -47,6 +57,7 @@ export async function writeMetaOutputs(r: MetaResult, outDir: string): Promise<s
     ['training-curve', trainingCurveChart([{ method: r.method, curve: r.curve }], `Meta-training (${tag})`)],
   ];
   if (r.examples.length > 0) charts.push(['fits', fitsChart(r.examples, `Held-out tasks, K = ${r.examples[0]!.shots} (${tag})`)]);
+  if (r.mse.some((m) => m.steps !== undefined)) charts.push(['adaptation-curve', adaptationCurveChart(adaptationSeries([r]), `Test MSE vs inner steps (${tag})`)]);
   for (const [name, spec] of charts) {
     const c = await renderChart(spec, join(outDir, name));
     files.push(...[c.spec, c.svg, c.png].map((f) => f.slice(outDir.length + 1)));
@@ -54,7 +65,11 @@ export async function writeMetaOutputs(r: MetaResult, outDir: string): Promise<s
   return files;
 }
 
-/** Writes the cross-method comparison (`compare-mse-vs-shots`, `compare-training-curve`, `compare-fits`, `compare.csv`). */
+/**
+ * Writes the cross-method comparison: `compare-mse-vs-shots`, `compare-training-curve`,
+ * `compare-fits`, `compare-adaptation` (MAML / FOMAML test MSE vs inner steps 0…N per K, Meta-FLO
+ * and CNP as horizontal lines) and `compare.csv`.
+ */
 export async function writeMetaComparison(results: MetaResult[], outDir: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const rows = results.flatMap((r) => shotSeries(r));
@@ -62,8 +77,60 @@ export async function writeMetaComparison(results: MetaResult[], outDir: string)
   await renderChart(trainingCurveChart(results.map((r) => ({ method: r.method, curve: r.curve })), 'Meta-training curves'), join(outDir, 'compare-training-curve'));
   const examples = results[0]?.examples.map((e, t) => ({ ...e, fits: Object.assign({}, ...results.map((r) => r.examples[t]?.fits ?? {})) as Record<string, number[]> }));
   if (examples && examples.length > 0) await renderChart(fitsChart(examples, `Held-out tasks, K = ${examples[0]!.shots}: every method, same supports`), join(outDir, 'compare-fits'));
+  const adaptation = adaptationSeries(results);
+  if (adaptation.curves.length > 0) {
+    const its = [...new Set(results.map((r) => r.iterations))].join('/');
+    await renderChart(adaptationCurveChart(adaptation, `Test MSE vs inner SGD steps (${its} iterations; same 600 test tasks)`), join(outDir, 'compare-adaptation'));
+  }
   writeFileAtomic(
     join(outDir, 'compare.csv'),
     csv(['method', 'shots', 'steps', 'mean', 'ci95', 'tasks', 'iterations', 'seconds', 'parameters'], results.flatMap((r) => r.mse.map((m) => [r.method, m.shots, m.steps ?? '', m.mean, m.ci95, m.tasks, r.iterations, r.seconds, r.parameters]))),
   );
+}
+
+/**
+ * Writes a λ sweep from Meta-FLO / CNP results (one per λ and seed): `lambda-sweep.csv` (every K)
+ * and the plot `lambda-sweep` (test MSE at K = `shots` vs λ, Î_FLO at the end vs λ).
+ */
+export async function writeLambdaSweep(results: MetaResult[], outDir: string, shots: readonly number[] = [3, 10]): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const rows = lambdaSweepRows(results).sort((a, b) => a.lambda - b.lambda || a.seed - b.seed || a.shots - b.shots);
+  if (rows.length === 0) throw new BedError('invalidArgument', 'writeLambdaSweep: no metaflo or cnp results');
+  const meta = new Map(results.map((r) => [`${r.method === 'cnp' ? 0 : r.config.metaflo.lambda}/${r.seed}`, r]));
+  writeFileAtomic(
+    join(outDir, 'lambda-sweep.csv'),
+    csv(
+      ['lambda', 'seed', 'shots', 'mean', 'ci95', 'validation_mse_end', 'flo_mi_end', 'iterations', 'seconds', 'backend'],
+      rows.map((w) => {
+        const r = meta.get(`${w.lambda}/${w.seed}`)!;
+        return [w.lambda, w.seed, w.shots, w.mean, w.ci95, w.validationEnd, w.miEnd, r.iterations, r.seconds, r.backend];
+      }),
+    ),
+  );
+  const r0 = results[0]!;
+  const widths = `[${r0.config.metaflo.hidden.join(', ')}], d = ${r0.config.metaflo.embedDim}`;
+  await renderChart(lambdaSweepChart(rows, `Meta-FLO λ sweep (${widths}, ${r0.iterations} iterations, 600 test tasks)`, shots), join(outDir, 'lambda-sweep'));
+}
+
+/**
+ * Reads a result folder written by `writeMetaOutputs` back into a `MetaResult` (for re-plotting
+ * and sweeps without re-training). `invalidArgument` naming the folder when a file is missing.
+ */
+export function readMetaResult(dir: string): MetaResult {
+  const read = (name: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    } catch (cause) {
+      throw new BedError('invalidArgument', `${dir}: cannot read ${name} (${(cause as Error).message.split('\n')[0]})`, { cause });
+    }
+  };
+  const doc = read('result.json') as Omit<MetaResult, 'config' | 'examples'>;
+  return {
+    ...doc,
+    // JSON has no NaN: the first curve point's train loss comes back as null.
+    curve: doc.curve.map((p) => ({ ...p, trainLoss: p.trainLoss ?? Number.NaN })),
+    mse: doc.mse,
+    examples: read('examples.json') as ExampleFit[],
+    config: MetaConfigSchema.parse(read('config.resolved.json')),
+  };
 }

@@ -53,14 +53,14 @@ export const MetaConfigSchema = z
 
 export type MetaConfig = z.infer<typeof MetaConfigSchema>;
 
-/** Built-in base configuration (the `default` preset: widths [128, 128], 20k iterations). */
+/** Built-in base configuration (the `default` preset: widths [128, 128], 15k iterations). */
 export const DEFAULT_META_CONFIG = {
   method: 'metaflo',
   seed: 0,
   testSeed: 0,
   backend: 'auto',
   task: { noiseStd: 0 },
-  training: { iterations: 20_000, tasksPerEpisode: 64, supportShots: 3, queryPoints: 2, evalEvery: 500, validationTasks: 100, validationQueries: 100 },
+  training: { iterations: 15_000, tasksPerEpisode: 64, supportShots: 3, queryPoints: 2, evalEvery: 500, validationTasks: 100, validationQueries: 100 },
   metaflo: {
     hidden: [128, 128],
     embedDim: 64,

@@ -5,7 +5,7 @@ import { resolveMetaConfig } from './resolveMetaConfig.js';
 describe(resolveMetaConfig, () => {
   it('gives the documented defaults (K = 3 support, 2 queries, 64 tasks, λ = 1e-2, α = 0.01, 600 test tasks)', () => {
     const c = resolveMetaConfig({}, 'x.yaml');
-    expect(c.training).toMatchObject({ supportShots: 3, queryPoints: 2, tasksPerEpisode: 64, iterations: 20_000 });
+    expect(c.training).toMatchObject({ supportShots: 3, queryPoints: 2, tasksPerEpisode: 64, iterations: 15_000 });
     expect(c.metaflo).toMatchObject({ lambda: 1e-2, lr: 1e-3, criticLr: 1e-4, hidden: [128, 128], embedDim: 64 });
     expect(c.maml).toMatchObject({ hidden: [40, 40], innerLr: 0.01, innerSteps: 1, evalSteps: 10 });
     expect(c.evaluation).toMatchObject({ tasks: 600, shots: [1, 2, 3, 5, 10, 20], queries: 100 });

@@ -38,7 +38,22 @@ export function resolveDesignConfig(raw: Record<string, unknown>, where: string,
     }
     doc = deepMerge(doc, chosen);
   }
-  return parseWithSchema(DesignConfigSchema, deepMerge(doc, overrides), where);
+  return parseWithSchema(DesignConfigSchema, deepMerge(replacePluginBlocks(doc, overrides), overrides), where);
+}
+
+/**
+ * An override that names a different plugin (`--objective nwj` over a config written for
+ * `infonce-anchor`) replaces that block instead of merging into it: the config's options belong to
+ * the other plugin and would be rejected. The same id merges as usual (options kept).
+ */
+function replacePluginBlocks(doc: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...doc };
+  for (const key of ['objective', 'critic', 'simulator'] as const) {
+    const o = overrides[key];
+    const d = doc[key];
+    if (isPlainObject(o) && typeof o.id === 'string' && isPlainObject(d) && d.id !== o.id) out[key] = { id: o.id };
+  }
+  return out;
 }
 
 export function loadDesignConfig(file: string, preset?: string, overrides: Record<string, unknown> = {}): DesignConfig {

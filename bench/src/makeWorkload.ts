@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { infoNceBound, Rng } from '@infobed/core';
-import { FusedAdam, matMul, Mlp } from '@infobed/nn';
+import { infoNceBound as composedInfoNce, Rng } from '@infobed/core';
+import { FusedAdam, infoNceBound, matMul, Mlp, nativeGemmActive } from '@infobed/nn';
 
 export const WORKLOADS = ['sep64', 'sep256', 'joint64'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
-/** Which matmul the dense layers use: `nn` = `@infobed/nn`'s `matMul` (production), `plain` = `tf.matMul`. */
+/**
+ * `nn` = `@infobed/nn`'s layers (fused dense kernels with the native addon) and its one-kernel
+ * `infoNceBound`; `plain` = `tf.matMul`, bias add, ReLU and core's composed `infoNceBound`.
+ */
 export type MatMulMode = 'nn' | 'plain';
 
 /** `tfjs` = `tf.train.adam`; `fused` = `@infobed/nn`'s `FusedAdam` (same arithmetic, one pass per variable). */
@@ -40,7 +43,8 @@ function forward(mlp: Mlp, x: tf.Tensor2D, mode: MatMulMode): tf.Tensor2D {
 /**
  * Builds a workload as in `peer/torch_bench.py`: x ~ N(0, I₁₀), y = x + 0.5·ε; separable critic
  * `f(x)·g(y)ᵀ` with two MLPs 10→512→512→16, or a joint MLP 20→256→256→1 over all B² pairs.
- * Loss = −InfoNCE bound (core's `infoNceBound`); optimiser Adam(1e-4), `tf.train.adam` or `FusedAdam`.
+ * Loss = −InfoNCE bound (nn's fused `infoNceBound` in `nn` mode, core's in `plain` mode); optimiser
+ * Adam(1e-4), `tf.train.adam` or `FusedAdam`.
  */
 export function makeWorkload(name: WorkloadName, mode: MatMulMode, optimizer: OptimizerMode = 'tfjs', seed = 0): Workload {
   const rng = new Rng(seed);
@@ -67,7 +71,8 @@ export function makeWorkload(name: WorkloadName, mode: MatMulMode, optimizer: Op
     if (!joint) {
       const fx = forward(nets[0]!, x, mode);
       const gy = forward(nets[1]!, y, mode);
-      return mode === 'nn' ? matMul(fx, tf.transpose(gy)) : tf.matMul(fx, gy, false, true);
+      // With the native GEMM the transpose flag is free (and so is its flag-form gradient).
+      return mode === 'nn' && !nativeGemmActive() ? matMul(fx, tf.transpose(gy)) : tf.matMul(fx, gy, false, true);
     }
     // Pair rows (x_i, y_j), row i·B + j, by exact one-hot selection matmuls (copies: every
     // product is v·1 or v·0): the wasm Tile kernel took ~10% of a joint64 step.
@@ -86,7 +91,8 @@ export function makeWorkload(name: WorkloadName, mode: MatMulMode, optimizer: Op
       tf.tidy(() => {
         const x = tf.randomNormal([batch, D], 0, 1, 'float32', rng.nextSeed()) as tf.Tensor2D;
         const y = tf.add(x, tf.mul(0.5, tf.randomNormal([batch, D], 0, 1, 'float32', rng.nextSeed()))) as tf.Tensor2D;
-        const loss = opt.minimize(() => tf.neg(infoNceBound(scores(x, y))) as tf.Scalar, true, vars);
+        const bound = mode === 'nn' ? infoNceBound : composedInfoNce;
+        const loss = opt.minimize(() => tf.neg(bound(scores(x, y))) as tf.Scalar, true, vars);
         return loss!;
       }),
     dispose: () => {

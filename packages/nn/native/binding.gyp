@@ -2,9 +2,9 @@
   "targets": [
     {
       "target_name": "infobed_gemm",
-      "sources": ["gemm.cc", "adam.cc", "colsum.cc", "equal.cc"],
-      "cflags_cc": ["-O3", "-std=c++17", "-fopenmp", "-fno-math-errno", "-ffp-contract=off"],
-      "ldflags": ["-fopenmp"],
+      "sources": ["gemm.cc", "sgemm.cc", "dense.cc", "infonce.cc", "adam.cc", "colsum.cc", "equal.cc"],
+      "cflags_cc": ["-pthread", "-O3", "-std=c++17", "-fno-math-errno", "-ffp-contract=off"],
+      "ldflags": ["-pthread"],
       "defines": ["NAPI_VERSION=8"]
     }
   ]

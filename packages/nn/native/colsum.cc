@@ -2,7 +2,8 @@
 // the reduction over leading axes (bias gradients) that the wasm backend runs as transpose + sum.
 #include <node_api.h>
 #include <cstddef>
-#include <vector>
+
+#include "sgemm.h"
 
 namespace infobed {
 
@@ -23,15 +24,8 @@ napi_value ColSum(napi_env env, napi_callback_info info) {
   if (xOff % 4 || oOff % 4 || xOff + 4 * rows * cols > len || oOff + 4 * cols > len) {
     napi_throw_range_error(env, nullptr, "infobed_gemm.colsum: operand outside the heap"); return nullptr;
   }
-  const float* x = reinterpret_cast<const float*>(static_cast<char*>(heap) + xOff);
-  float* out = reinterpret_cast<float*>(static_cast<char*>(heap) + oOff);
-  std::vector<double> acc(cols, 0.0);
-  double* __restrict a = acc.data();
-  for (size_t i = 0; i < rows; ++i) {
-    const float* __restrict r = x + i * cols;
-    for (size_t j = 0; j < cols; ++j) a[j] += (double)r[j];
-  }
-  for (size_t j = 0; j < cols; ++j) out[j] = (float)a[j];
+  colsum(reinterpret_cast<const float*>(static_cast<char*>(heap) + xOff), nullptr, reinterpret_cast<float*>(static_cast<char*>(heap) + oOff),
+         (int)rows, (int)cols);
   return nullptr;
 }
 

@@ -62,6 +62,25 @@ describe.runIf(loadNativeGemm() !== undefined)('denseAct (fused dense + bias + R
     tf.dispose([x, w, b, mine, ref]);
   });
 
+  it('gradients for W and b only: dx of the data input is not computed, values equal the unfused ops', async () => {
+    useNativeGemm();
+    const x = tf.randomNormal([40, 12], 0, 1, 'float32', 11) as tf.Tensor2D;
+    const w = tf.variable(tf.randomNormal([12, 30], 0, 1, 'float32', 12)) as tf.Variable<tf.Rank.R2>;
+    const b = tf.variable(tf.randomNormal([30], 0, 1, 'float32', 13)) as tf.Variable<tf.Rank.R1>;
+    const f = (fn: typeof denseAct) => () => tf.sum(tf.square(fn(x, w, b, true))) as tf.Scalar;
+    const info = await tf.profile(() => {
+      const { grads, value } = tf.variableGrads(f(denseAct), [w, b]);
+      value.dispose();
+      return [grads[w.name]!, grads[b.name]!];
+    });
+    expect(info.kernels.filter((k) => k.name === 'InfobedDenseGrad')).toHaveLength(2);
+    const mine = info.result as tf.Tensor[];
+    const ref = tf.variableGrads(f(unfused), [w, b]);
+    expect(maxDiff(mine[0]!, ref.grads[w.name]!)).toBeLessThan(1e-4);
+    expect(maxDiff(mine[1]!, ref.grads[b.name]!)).toBeLessThan(1e-4);
+    tf.dispose([x, w, b, ...mine, ref.value, ...Object.values(ref.grads)]);
+  });
+
   it('Mlp training step through the fused path leaks no tensors', () => {
     useNativeGemm();
     const mlp = new Mlp({ inDim: 10, hidden: [32, 32], outDim: 4, seed: 1, name: 't' });

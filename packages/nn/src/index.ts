@@ -5,3 +5,5 @@ export { gemmInfo, nativeGemmActive, useNativeGemm } from './gemm/useNativeGemm.
 export { loadNativeGemm, nativeGemmStatus, type NativeGemm } from './gemm/loadNativeGemm.js';
 export { FusedAdam } from './optim/FusedAdam.js';
 export { denseAct } from './denseAct.js';
+export { infoNceBound } from './infoNceBound.js';
+export { defaultThreads } from './gemm/useNativeGemm.js';

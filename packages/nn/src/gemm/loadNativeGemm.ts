@@ -43,11 +43,25 @@ export interface NativeGemm {
     oneMinusAccBeta2: number,
     epsilon: number,
     negLr: number,
+    threads?: number,
   ): void;
   /** `out[j] = Σ_i x[i·cols + j]` for a row-major `[rows, cols]` block, accumulated in float64. */
   colsum(heap: ArrayBufferLike, xOff: number, outOff: number, rows: number, cols: number): void;
   /** `out[i, j] = a[i·ars + j·acs] == b[i·brs + j·bcs]` as bool bytes (strides in elements). */
   equal2d(heap: ArrayBufferLike, aOff: number, bOff: number, outOff: number, rows: number, cols: number, ars: number, acs: number, brs: number, bcs: number): void;
+  /**
+   * One gradient of a dense layer `y = act(x·W + b)` (`x` `[n, in]`, `W` `[in, out]`), with the
+   * ReLU mask `dz = dy ⊙ step(y)` applied while packing (`yOff` −1: linear, `dz = dy`):
+   * `which` 0 → `dx = dz·Wᵀ` `[n, in]` (`otherOff` = W), 1 → `dW = xᵀ·dz` `[in, out]` (`otherOff` = x),
+   * 2 → `db = Σ_rows dz` `[out]` (float64 accumulation).
+   */
+  denseGrad(heap: ArrayBufferLike, dyOff: number, yOff: number, otherOff: number, outOff: number, which: 0 | 1 | 2, n: number, inDim: number, outDim: number, threads: number): void;
+  /**
+   * InfoNCE bound of a square score matrix `S` `[B, B]`: mode 0 writes `mean_i (S_ii − LSE_j S_ij) + log B`
+   * to `out[0]`; mode 1 writes the gradient `dy · (δ_ij − softmax_j(S_i·)) / B` `[B, B]`, `dy` being
+   * the float32 scalar at `dyOff`.
+   */
+  infoNce(heap: ArrayBufferLike, sOff: number, outOff: number, b: number, mode: 0 | 1, dyOff: number): void;
   /** True when the CPU has AVX2 and FMA. */
   supported(): boolean;
 }
@@ -64,9 +78,6 @@ export function loadNativeGemm(): NativeGemm | undefined {
     cached = { reason: 'disabled by INFOBED_NATIVE_GEMM=0' };
     return undefined;
   }
-  // With INFOBED_GEMM_THREADS > 1 on a busy machine, OpenMP's default spin-waiting made steps
-  // several times slower; libgomp reads this when the addon loads.
-  process.env.OMP_WAIT_POLICY ??= 'PASSIVE';
   try {
     const g = createRequire(import.meta.url)('../../native/build/Release/infobed_gemm.node') as NativeGemm;
     cached = g.supported() ? { gemm: g, reason: 'loaded' } : { reason: 'CPU lacks AVX2/FMA' };

@@ -1,11 +1,26 @@
+import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { loadNativeGemm, nativeGemmStatus } from './loadNativeGemm.js';
 import { nativeBatchMatMul } from './nativeBatchMatMul.js';
+import { DENSE, DENSE_GRAD, denseGradConfig, denseGradKernel, denseKernel } from './nativeDense.js';
 import { nativeEqual } from './nativeEqual.js';
+import { INFONCE, INFONCE_GRAD, infoNceGradConfig, infoNceGradKernel, infoNceKernel } from './nativeInfoNce.js';
 import { nativeSum } from './nativeSum.js';
 import { sharedIdentity } from './sharedIdentity.js';
 
 let installed = false;
+
+/**
+ * GEMM threads when `INFOBED_GEMM_THREADS` is unset: the machine's cores (at most 4: the critic
+ * GEMMs are too small to feed more), but 1 under vitest, whose workers already use the cores.
+ * Helpers that find no work fall back on the calling thread (see native/pool.h), so a busy
+ * machine costs little.
+ */
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const t = Number(env.INFOBED_GEMM_THREADS);
+  if (env.INFOBED_GEMM_THREADS !== undefined && Number.isInteger(t) && t > 0) return t;
+  return env.VITEST !== undefined ? 1 : Math.max(1, Math.min(os.availableParallelism(), 4));
+}
 let threads = 1;
 
 /**
@@ -13,7 +28,7 @@ let threads = 1;
  * when it was built (also `_FusedMatMul` with bias and linear/ReLU), its `Sum` over leading axes (bias gradients) with native column sums, and rank-2 broadcasting
  * float32 `Equal` (logSumExp's Max gradient) natively; any
  * case they do not handle goes to the original wasm kernel. Idempotent.
- * Threads: `INFOBED_GEMM_THREADS` (default 1, the setting the PyTorch reference uses).
+ * Threads: `INFOBED_GEMM_THREADS`, else `defaultThreads()`.
  * `@infobed/nn`'s `matMul` calls this lazily on wasm; call it yourself to cover plain `tf.matMul`.
  * @returns whether the native kernel is active.
  */
@@ -23,8 +38,7 @@ export function useNativeGemm(): boolean {
   const orig = g === undefined ? undefined : tf.getKernel('BatchMatMul', 'wasm');
   const origSum = g === undefined ? undefined : tf.getKernel('Sum', 'wasm');
   if (g === undefined || orig === undefined || origSum === undefined) return false;
-  const t = Number(process.env.INFOBED_GEMM_THREADS ?? '1');
-  threads = Number.isInteger(t) && t > 0 ? t : 1;
+  threads = defaultThreads();
   tf.unregisterKernel('BatchMatMul', 'wasm');
   tf.registerKernel({
     ...orig,
@@ -53,6 +67,14 @@ export function useNativeGemm(): boolean {
   if (origIdentity !== undefined) {
     tf.unregisterKernel('Identity', 'wasm');
     tf.registerKernel({ ...origIdentity, kernelFunc: (args) => sharedIdentity(args) ?? (origIdentity.kernelFunc(args) as tf.TensorInfo) });
+  }
+  if (tf.getKernel(DENSE, 'wasm') === undefined) {
+    tf.registerKernel({ kernelName: DENSE, backendName: 'wasm', kernelFunc: (args) => denseKernel(args, g, threads) });
+    tf.registerKernel({ kernelName: DENSE_GRAD, backendName: 'wasm', kernelFunc: (args) => denseGradKernel(args, g, threads) });
+    tf.registerGradient(denseGradConfig);
+    tf.registerKernel({ kernelName: INFONCE, backendName: 'wasm', kernelFunc: (args) => infoNceKernel(args, g) });
+    tf.registerKernel({ kernelName: INFONCE_GRAD, backendName: 'wasm', kernelFunc: (args) => infoNceGradKernel(args, g) });
+    tf.registerGradient(infoNceGradConfig);
   }
   tf.unregisterKernel('Sum', 'wasm');
   tf.registerKernel({

@@ -61,6 +61,27 @@ describe('FusedAdam', () => {
     tf.dispose([w, x]);
   });
 
+  it.runIf(loadNativeGemm() !== undefined)('two threads (several chunks of a 100k-element variable) give the same bits as tf.train.adam', () => {
+    const run = (make: () => tf.Optimizer): Float32Array => {
+      const v = tf.variable(tf.randomNormal([100_003], 0, 1, 'float32', 21));
+      const opt = make();
+      for (let i = 0; i < 3; i++)
+        tf.tidy(() => opt.applyGradients({ [v.name]: tf.randomNormal([100_003], 0, 1, 'float32', 30 + i) }));
+      const out = v.dataSync().slice() as Float32Array;
+      opt.dispose();
+      v.dispose();
+      return out;
+    };
+    const saved = process.env.INFOBED_GEMM_THREADS;
+    process.env.INFOBED_GEMM_THREADS = '2';
+    const two = run(() => new FusedAdam(0.01));
+    if (saved === undefined) delete process.env.INFOBED_GEMM_THREADS;
+    else process.env.INFOBED_GEMM_THREADS = saved;
+    const ref = run(() => tf.train.adam(0.01));
+    expect(maxAbsDiff(two, run(() => tf.train.adam(0.0001)))).toBeGreaterThan(0.01);
+    expect(Buffer.from(two.buffer).equals(Buffer.from(ref.buffer))).toBe(true);
+  });
+
   it('rejects bad hyper-parameters naming the field', () => {
     expect(() => new FusedAdam(-1)).toThrow(BedError);
     expect(() => new FusedAdam(-1)).toThrow(/FusedAdam\.learningRate: expected a number > 0, got -1/);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError } from '@infobed/core';
 import { loadNativeGemm } from '../gemm/loadNativeGemm.js';
+import { defaultThreads } from '../gemm/useNativeGemm.js';
 
 interface WasmBackendLike {
   getMemoryOffset(dataId: object): number;
@@ -34,6 +35,7 @@ export class FusedAdam extends tf.Optimizer {
   private accBeta1: number;
   private accBeta2: number;
   private readonly epsilon: number;
+  private readonly threads = defaultThreads();
 
   constructor(
     readonly learningRate = 0.001,
@@ -96,6 +98,7 @@ export class FusedAdam extends tf.Optimizer {
           omAcc2,
           f(this.epsilon),
           f(-this.learningRate),
+          this.threads,
         );
         continue;
       }

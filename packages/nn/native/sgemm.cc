@@ -1,0 +1,213 @@
+// Packed AVX2/FMA SGEMM (BLIS-style): B in 16-wide column panels, A in 6-high row panels, 6x16
+// micro-kernel with 12 ymm accumulators, bias + ReLU epilogue in the micro-kernel's store, the
+// ReLU-gradient mask applied while packing. Work is split into chunks (column-panel groups, or
+// row blocks x column groups) run by infobed::Pool; each chunk owns its C tile for the current
+// depth block, so chunks need no synchronisation.
+#include "sgemm.h"
+
+#include <immintrin.h>
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "pool.h"
+
+namespace infobed {
+namespace {
+
+constexpr int MR = 6, NR = 16, KC = 256, MC = 72, NC = 1024;
+constexpr int SMALL_M = 2 * MC;  // up to here: pack all of A once per depth block, B panel by panel (hot in L1)
+
+// TF.js's `dy * step(y)`: step is 1 for y > 0, else 0 (the product keeps NaN and signed zeros).
+inline float masked(const float* p, const float* m, size_t i) { return m == nullptr ? p[i] : p[i] * (m[i] > 0.f ? 1.f : 0.f); }
+
+/** Per-thread 32-byte-aligned scratch, grown on demand; `slot` separates concurrent uses. */
+float* scratch(int slot, size_t n) {
+  static thread_local std::vector<float> bufs[4];
+  std::vector<float>& v = bufs[slot];
+  if (v.size() < n + 8) v.resize(n + 8);
+  return reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(v.data()) + 31) & ~uintptr_t(31));
+}
+
+// Ap[panel][k][MR] for rows [i0, i0+mc), depth [k0, k0+kc) of op(A) (rows = M index, cols = K).
+void packA(const Operand& a, int M, int i0, int mc, int k0, int kc, float* ap) {
+  for (int ip = 0; ip < mc; ip += MR) {
+    if (a.trans) {  // A(i, k) = p[k*ld + i]: contiguous along i
+      for (int k = 0; k < kc; ++k) {
+        const size_t row = (size_t)(k0 + k) * a.ld;
+        for (int r = 0; r < MR; ++r) {
+          const int i = i0 + ip + r;
+          ap[k * MR + r] = (ip + r < mc && i < M) ? masked(a.p, a.mask, row + i) : 0.f;
+        }
+      }
+    } else {  // A(i, k) = p[i*ld + k]: contiguous along k
+      for (int r = 0; r < MR; ++r) {
+        const int i = i0 + ip + r;
+        if (ip + r < mc && i < M) {
+          const size_t row = (size_t)i * a.ld + k0;
+          if (a.mask == nullptr) {
+            const float* src = a.p + row;
+            for (int k = 0; k < kc; ++k) ap[k * MR + r] = src[k];
+          } else {
+            for (int k = 0; k < kc; ++k) ap[k * MR + r] = masked(a.p, a.mask, row + k);
+          }
+        } else {
+          for (int k = 0; k < kc; ++k) ap[k * MR + r] = 0.f;
+        }
+      }
+    }
+    ap += (size_t)kc * MR;
+  }
+}
+
+// One NR-wide panel Bp[k][NR] of op(B) for depth [k0, k0+kc), columns [j0, j0+NR).
+void packBPanel(const Operand& b, int N, int j0, int k0, int kc, float* bp) {
+  const int nr = std::min(NR, N - j0);
+  if (!b.trans) {  // B(k, j) = p[k*ld + j]
+    for (int k = 0; k < kc; ++k) {
+      const size_t row = (size_t)(k0 + k) * b.ld + j0;
+      float* dst = bp + k * NR;
+      if (b.mask == nullptr && nr == NR) std::memcpy(dst, b.p + row, NR * sizeof(float));
+      else for (int c = 0; c < NR; ++c) dst[c] = c < nr ? masked(b.p, b.mask, row + c) : 0.f;
+    }
+  } else {  // B(k, j) = p[j*ld + k]
+    for (int c = 0; c < NR; ++c) {
+      if (c < nr) {
+        const size_t row = (size_t)(j0 + c) * b.ld + k0;
+        for (int k = 0; k < kc; ++k) bp[k * NR + c] = masked(b.p, b.mask, row + k);
+      } else {
+        for (int k = 0; k < kc; ++k) bp[k * NR + c] = 0.f;
+      }
+    }
+  }
+}
+
+// Accumulators are named scalars, not arrays: with arrays GCC spills all 12 to the stack every k.
+#define ROW(r) __m256 c##r##0 = _mm256_setzero_ps(), c##r##1 = _mm256_setzero_ps();
+#define FMA(r) { const __m256 ar = _mm256_broadcast_ss(a + r); c##r##0 = _mm256_fmadd_ps(ar, b0, c##r##0); c##r##1 = _mm256_fmadd_ps(ar, b1, c##r##1); }
+#define OUT(r) _mm256_store_ps(t + r * NR, c##r##0); _mm256_store_ps(t + r * NR + 8, c##r##1);
+
+// C tile [mr, nr] (+)= Ap · Bp; when `bias`/`relu` (last depth block only): + bias[j], then ReLU —
+// the same fp32 operations, in the same order, as TF.js's matMul, add, relu.
+__attribute__((target("avx2,fma"))) void micro(int kc, const float* a, const float* b, float* c, int ldc, bool acc, int mr, int nr,
+                                               const float* bias, bool relu) {
+  ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+  for (int k = 0; k < kc; ++k) {
+    const __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
+    FMA(0) FMA(1) FMA(2) FMA(3) FMA(4) FMA(5)
+    a += MR; b += NR;
+  }
+  alignas(32) float t[MR * NR];
+  OUT(0) OUT(1) OUT(2) OUT(3) OUT(4) OUT(5)
+  if (mr == MR && nr == NR) {
+    const __m256 zero = _mm256_setzero_ps();
+    const __m256 bb0 = bias ? _mm256_loadu_ps(bias) : zero, bb1 = bias ? _mm256_loadu_ps(bias + 8) : zero;
+    for (int r = 0; r < MR; ++r) {
+      float* cr = c + (size_t)r * ldc;
+      __m256 v0 = _mm256_load_ps(t + r * NR), v1 = _mm256_load_ps(t + r * NR + 8);
+      if (acc) { v0 = _mm256_add_ps(_mm256_loadu_ps(cr), v0); v1 = _mm256_add_ps(_mm256_loadu_ps(cr + 8), v1); }
+      if (bias) { v0 = _mm256_add_ps(v0, bb0); v1 = _mm256_add_ps(v1, bb1); }
+      if (relu) { v0 = _mm256_max_ps(v0, zero); v1 = _mm256_max_ps(v1, zero); }
+      _mm256_storeu_ps(cr, v0); _mm256_storeu_ps(cr + 8, v1);
+    }
+    return;
+  }
+  for (int r = 0; r < mr; ++r)
+    for (int j = 0; j < nr; ++j) {
+      float v = acc ? c[(size_t)r * ldc + j] + t[r * NR + j] : t[r * NR + j];
+      if (bias) v = v + bias[j];
+      if (relu) v = v < 0.f ? 0.f : v;
+      c[(size_t)r * ldc + j] = v;
+    }
+}
+#undef ROW
+#undef FMA
+#undef OUT
+
+}  // namespace
+
+void sgemm(const Operand& a, const Operand& b, float* c, int M, int N, int K, int threads, const Epilogue& e) {
+  if (M <= 0 || N <= 0) return;
+  if (K == 0) {
+    for (int i = 0; i < M; ++i)
+      for (int j = 0; j < N; ++j) {
+        float v = e.bias ? 0.f + e.bias[j] : 0.f;
+        c[(size_t)i * N + j] = e.relu && v < 0.f ? 0.f : v;
+      }
+    return;
+  }
+  const int nt = 2.0 * M * N * K < 1.5e6 ? 1 : std::max(1, threads);
+  const int nPanels = (N + NR - 1) / NR;
+  Pool& pool = Pool::get();
+  if (M <= SMALL_M) {
+    const int mPad = (M + MR - 1) / MR * MR;
+    // Column-panel groups: one chunk single-threaded, ~4 per thread otherwise.
+    const int per = nt == 1 ? nPanels : std::max(1, (nPanels + 4 * nt - 1) / (4 * nt));
+    const int chunks = (nPanels + per - 1) / per;
+    for (int k0 = 0; k0 < K; k0 += KC) {
+      const int kc = std::min(KC, K - k0);
+      const bool last = k0 + kc == K;
+      float* ap = scratch(0, (size_t)mPad * kc);
+      packA(a, M, 0, M, k0, kc, ap);
+      pool.parallelFor(chunks, nt, [&](int ch) {
+        float* bp = scratch(3, (size_t)NR * kc);
+        for (int jp = ch * per; jp < std::min(nPanels, (ch + 1) * per); ++jp) {
+          const int j0 = jp * NR;
+          packBPanel(b, N, j0, k0, kc, bp);
+          for (int ip = 0; ip < M; ip += MR)
+            micro(kc, ap + (size_t)(ip / MR) * kc * MR, bp, c + (size_t)ip * N + j0, N, k0 > 0, std::min(MR, M - ip), std::min(NR, N - j0),
+                  last && e.bias ? e.bias + j0 : nullptr, last && e.relu);
+        }
+      });
+    }
+    return;
+  }
+  const int rowBlocks = (M + MC - 1) / MC;
+  for (int j0 = 0; j0 < N; j0 += NC) {
+    const int nc = std::min(NC, N - j0);
+    const int ncPanels = (nc + NR - 1) / NR;
+    // Few row blocks for the threads: also split the columns (A blocks are then packed per group).
+    const int perGroup = rowBlocks >= 4 * nt ? ncPanels : std::max(1, std::min(ncPanels, 8));
+    const int groups = (ncPanels + perGroup - 1) / perGroup;
+    for (int k0 = 0; k0 < K; k0 += KC) {
+      const int kc = std::min(KC, K - k0);
+      const bool last = k0 + kc == K;
+      float* bp = scratch(1, (size_t)ncPanels * NR * kc);
+      const int packPer = nt == 1 ? ncPanels : std::max(1, (ncPanels + 2 * nt - 1) / (2 * nt));
+      pool.parallelFor((ncPanels + packPer - 1) / packPer, nt, [&](int ch) {
+        for (int p = ch * packPer; p < std::min(ncPanels, (ch + 1) * packPer); ++p) packBPanel(b, N, j0 + p * NR, k0, kc, bp + (size_t)p * kc * NR);
+      });
+      pool.parallelFor(rowBlocks * groups, nt, [&](int ch) {
+        const int ib = ch / groups, gi = ch % groups;
+        const int i0 = ib * MC, mc = std::min(MC, M - i0);
+        float* ap = scratch(2, (size_t)MC * kc);
+        packA(a, M, i0, mc, k0, kc, ap);
+        for (int p = gi * perGroup; p < std::min(ncPanels, (gi + 1) * perGroup); ++p) {
+          const int jj = j0 + p * NR;
+          const float* bpp = bp + (size_t)p * kc * NR;
+          for (int ip = 0; ip < mc; ip += MR)
+            micro(kc, ap + (size_t)(ip / MR) * kc * MR, bpp, c + (size_t)(i0 + ip) * N + jj, N, k0 > 0, std::min(MR, mc - ip),
+                  std::min(NR, N - jj), last && e.bias ? e.bias + jj : nullptr, last && e.relu);
+        }
+      });
+    }
+  }
+}
+
+void colsum(const float* x, const float* mask, float* out, int rows, int cols) {
+  std::vector<double> acc((size_t)cols, 0.0);
+  double* __restrict s = acc.data();
+  for (size_t i = 0; i < (size_t)rows; ++i) {
+    const float* __restrict r = x + i * cols;
+    if (mask == nullptr) {
+      for (size_t j = 0; j < (size_t)cols; ++j) s[j] += (double)r[j];
+    } else {
+      const float* __restrict m = mask + i * cols;
+      for (size_t j = 0; j < (size_t)cols; ++j) s[j] += (double)(r[j] * (m[j] > 0.f ? 1.f : 0.f));
+    }
+  }
+  for (size_t j = 0; j < (size_t)cols; ++j) out[j] = (float)s[j];
+}
+
+}  // namespace infobed

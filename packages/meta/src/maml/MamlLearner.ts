@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError } from '@infobed/core';
-import { Mlp } from '@infobed/nn';
+import { FusedAdam, Mlp } from '@infobed/nn';
 import type { SineEpisode, SupportQuery } from '../SineFamily.js';
 import { functionalMlp, taskMse, tileParams } from './functionalMlp.js';
 import { innerSgd } from './innerSgd.js';
@@ -41,7 +41,7 @@ export class MamlLearner {
     if (!Number.isInteger(o.innerSteps) || o.innerSteps < 1) throw new BedError('invalidArgument', `maml.innerSteps: expected an integer ≥ 1, got ${o.innerSteps}`);
     if (!(o.metaLr > 0)) throw new BedError('invalidArgument', `maml.metaLr: expected a number > 0, got ${o.metaLr}`);
     this.net = new Mlp({ inDim: 1, hidden: o.hidden, outDim: 1, activation: 'relu', seed: o.seed, name: 'maml' });
-    this.optimiser = tf.train.adam(o.metaLr);
+    this.optimiser = new FusedAdam(o.metaLr);
   }
 
   /** The shared initialisation θ (`[W₀, b₀, …]`). */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, stopGradient, type Rng } from '@infobed/core';
+import { FusedAdam } from '@infobed/nn';
 import type { SineEpisode, SupportQuery } from '../SineFamily.js';
 import { assertFiniteLoss, floRowLoss, positiveMasks, type PositiveMasks } from './floRowLoss.js';
 import { MetaFloModel, type MetaFloModelOptions } from './MetaFloModel.js';
@@ -59,8 +60,8 @@ export class MetaFloLearner {
     this.options = o;
     this.model = new MetaFloModel(o, rng.int(1_000_000));
     this.critic = new TaskCritic(o.embedDim, o.embedDim, o.critic, rng.int(1_000_000));
-    this.opt = tf.train.adam(o.lr);
-    this.criticOpt = tf.train.adam(o.criticLr);
+    this.opt = new FusedAdam(o.lr);
+    this.criticOpt = new FusedAdam(o.criticLr);
   }
 
   private masksFor(tasks: number, k: number): PositiveMasks {

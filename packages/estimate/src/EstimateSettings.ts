@@ -24,6 +24,8 @@ export const EstimateSettingsSchema = z
     runs: z.number().int().positive().default(1),
     /** Adam learning rate. */
     lr: z.number().positive().default(5e-4),
+    /** Training-curve resolution: one trace point per `traceEvery` steps (default: 50 per stage). */
+    traceEvery: z.number().int().positive().optional(),
     /** Write the rows as CSV here (optional). */
     csv: z.string().min(1).optional(),
   })

@@ -7,5 +7,6 @@ export {
   type EstimateSettingsInput,
 } from './EstimateSettings.js';
 export { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
-export { trainRun, type RunResult } from './trainRun.js';
-export { runEstimate } from './runEstimate.js';
+export { trainRun, type RunResult, type TracePoint } from './trainRun.js';
+export { runEstimate, runEstimateReport, type EstimateReport, type EstimateTrace } from './runEstimate.js';
+export { biasVarianceChart, traceChart, writeEstimatePlots } from './estimatePlots.js';

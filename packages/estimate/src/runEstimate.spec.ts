@@ -8,7 +8,8 @@ import bounds from '@infobed/plugin-estimator-bounds';
 import flo from '@infobed/plugin-estimator-flo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gaussianMi } from './gaussianTruth.js';
-import { runEstimate } from './runEstimate.js';
+import { traceChart, writeEstimatePlots } from './estimatePlots.js';
+import { runEstimate, runEstimateReport } from './runEstimate.js';
 
 beforeAll(async () => {
   await selectBackend('wasm');
@@ -57,6 +58,36 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
     expect(lines[0]).toBe('objective,critic,dim,transform,trueMi,estimate,bias,std,bound,runs,stepsPerSecond,backend,error');
     expect(lines).toHaveLength(5);
     expect(gaussianMi(2, 0.5)).toBeGreaterThan(0);
+  });
+
+  it('returns training curves whose window points average to the row estimates, and plots them', async () => {
+    const settings = { objectives: [{ id: 'infonce' }, { id: 'nwj' }], critic: { id: 'separable', options: { hidden: [8] } }, dim: 2, mi: [1, 2], batch: 8, stepsPerStage: 7, average: 4, traceEvery: 1 };
+    const { rows, traces } = runEstimateReport(host(), settings, new Rng(1), silentProgress);
+    expect(traces.map((t) => [t.objective, t.run, t.points.length])).toEqual([['infonce', 0, 14], ['nwj', 0, 14]]);
+    for (const t of traces) {
+      expect(t.points.map((p) => p.step)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+      expect(t.points.map((p) => p.trueMi)).toEqual([...Array(7).fill(1), ...Array(7).fill(2)]);
+      for (const [k, trueMi] of [1, 2].entries()) {
+        const window = t.points.slice(7 * k + 3, 7 * (k + 1)).map((p) => p.mi);
+        const row = rows.find((r) => r.objective === t.objective && r.trueMi === trueMi)!;
+        expect(window.reduce((a, v) => a + v, 0) / window.length).toBeCloseTo(row.estimate, 5);
+      }
+    }
+    // Blocks of 3 steps: stage ends flush a partial block, so 7 steps → 3 + 3 + 1.
+    const coarse = runEstimateReport(host(), { ...settings, objectives: [{ id: 'infonce' }], traceEvery: 3 }, new Rng(1), silentProgress);
+    expect(coarse.traces[0]!.points.map((p) => p.step)).toEqual([3, 6, 7, 10, 13, 14]);
+    const fine = traces[0]!.points.map((p) => p.mi);
+    expect(coarse.traces[0]!.points[2]!.mi).toBeCloseTo(fine[6]!, 5);
+    expect(coarse.traces[0]!.points[0]!.mi).toBeCloseTo((fine[0]! + fine[1]! + fine[2]!) / 3, 5);
+
+    const spec = traceChart(traces, 8, 't') as { data: { values: { panel: string; kind: string; step?: number; nats: number }[] } };
+    const truth = spec.data.values.filter((v) => v.kind === 'truth' && v.panel === 'nwj (separable)');
+    expect(truth.map((v) => [v.step, v.nats])).toEqual([[0, 1], [7, 1], [7, 2], [14, 2]]);
+    expect(spec.data.values.filter((v) => v.kind === 'logB').map((v) => v.nats)).toEqual([Math.log(8), Math.log(8)]);
+    const dir = mkdtempSync(join(tmpdir(), 'estimate-plots-'));
+    const pngs = await writeEstimatePlots(dir, rows, traces, { batch: 8, dim: 2 });
+    expect(pngs.map((p) => p.slice(dir.length + 1))).toEqual(['estimate-trace.png', 'bias-variance.png']);
+    for (const p of pngs) expect(readFileSync(p).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('is reproducible from the seed', () => {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { writeFileAtomic, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
 import { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
 import { parseEstimateSettings, type EstimateSettingsInput } from './EstimateSettings.js';
-import { trainRun, type RunResult } from './trainRun.js';
+import { trainRun, type RunResult, type TracePoint } from './trainRun.js';
 
 const mean = (a: readonly number[]): number => a.reduce((s, v) => s + v, 0) / a.length;
 const sd = (a: readonly number[]): number => {
@@ -10,6 +10,26 @@ const sd = (a: readonly number[]): number => {
   const m = mean(a);
   return Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / (a.length - 1));
 };
+
+/** One run's training curve, labelled. */
+export interface EstimateTrace {
+  readonly objective: string;
+  readonly critic: string;
+  readonly run: number;
+  readonly points: readonly TracePoint[];
+  readonly seconds: number;
+}
+
+/** Rows (one per objective × truth level) and every run's training curve. */
+export interface EstimateReport {
+  readonly rows: EstimateRow[];
+  readonly traces: EstimateTrace[];
+}
+
+/** `runEstimateReport(…).rows`. */
+export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): EstimateRow[] {
+  return runEstimateReport(host, settingsInput, rng, progress).rows;
+}
 
 /**
  * Benchmarks MI objectives on correlated Gaussian pairs with known MI (specs/estimators.md §6–7).
@@ -19,13 +39,14 @@ const sd = (a: readonly number[]): number => {
  * uses the stream `rng.fork('run<r>')`, so objectives see the same data and initial weights.
  * @throws BedError('invalidConfig') for bad settings, ('unknownPlugin') for an unknown id.
  */
-export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): EstimateRow[] {
+export function runEstimateReport(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): EstimateReport {
   const s = parseEstimateSettings(settingsInput);
   const factories = s.objectives.map((o) => {
     const critic = o.critic ?? s.critic;
     return { factory: host.objective(o.id), options: o.options, criticFactory: host.critic(critic.id), criticOptions: critic.options };
   });
   const rows: EstimateRow[] = [];
+  const traces: EstimateTrace[] = [];
   for (const { factory, options, criticFactory, criticOptions } of factories) {
     if (factory.id === 'flo' && criticFactory.id !== 'bilinear') {
       progress.log(`warning: flo with the "${criticFactory.id}" critic is unstable above ~5 nats (float32 overflow); the "bilinear" critic bounds it by construction`);
@@ -39,6 +60,7 @@ export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInp
         task.stop();
       }
     }
+    results.forEach((x, run) => traces.push({ objective: factory.id, critic: criticFactory.id, run, points: x.trace, seconds: x.seconds }));
     const steps = results.reduce((a, x) => a + x.steps, 0);
     const seconds = results.reduce((a, x) => a + x.seconds, 0);
     const error = results.find((x) => x.error)?.error;
@@ -66,5 +88,5 @@ export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInp
     progress.log(`estimate ${factory.id}: ${rows.slice(-s.mi.length).map((r) => `${r.trueMi}→${r.estimate.toFixed(2)}`).join(', ')}`);
   }
   if (s.csv !== undefined) writeFileAtomic(s.csv, estimateRowsToCsv(rows));
-  return rows;
+  return { rows, traces };
 }

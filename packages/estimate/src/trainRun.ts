@@ -4,12 +4,23 @@ import type { EstimateSettings } from './EstimateSettings.js';
 import { rhoForMi } from './gaussianTruth.js';
 import { sampleCorrelatedGaussian } from './sampleCorrelatedGaussian.js';
 
+/** One point of a training curve. */
+export interface TracePoint {
+  /** Global step (1-based) at the end of the block. */
+  readonly step: number;
+  readonly trueMi: number;
+  /** Mean of the objective's `mi` over the block. */
+  readonly mi: number;
+}
+
 /** Per-stage window values of one run. */
 export interface RunResult {
   /** `[stage][step in window]`: the objective's `mi` on each training batch. */
   readonly values: number[][];
   /** `[stage][step in window]`: the InfoNCE bound of the same scores. */
   readonly bounds: number[][];
+  /** Training curve: mean `mi` over consecutive blocks of `traceEvery` steps (x = last step of the block). */
+  readonly trace: readonly TracePoint[];
   readonly steps: number;
   readonly seconds: number;
   /** Numerical error that stopped the run (later stages then have no values). */
@@ -41,6 +52,10 @@ export function trainRun(
   const optimiser = tf.train.adam(s.lr);
   const values: number[][] = [];
   const bounds: number[][] = [];
+  const trace: TracePoint[] = [];
+  const every = s.traceEvery ?? Math.max(1, Math.round(s.stepsPerStage / 50));
+  let block = 0;
+  let blockN = 0;
   let steps = 0;
   let error: string | undefined;
   const t0 = performance.now();
@@ -52,7 +67,7 @@ export function trainRun(
       values.push(v);
       bounds.push(bd);
       for (let k = 0; k < s.stepsPerStage; k++) {
-        // Read values back only where they are used (the window, and the progress line).
+        // `mi` is read back every step (one scalar: the training curve); the bound only in the window.
         const record = k >= s.stepsPerStage - s.average;
         const report = (steps + 1) % 25 === 0;
         let kept: tf.Scalar[] = [];
@@ -61,13 +76,20 @@ export function trainRun(
           optimiser.minimize(() => {
             const batch = critic.scores(x, y);
             const out = objective.evaluate(batch);
-            if (record || report) kept = [tf.keep(out.mi), ...(record ? [tf.keep(infoNceBound(batch.scores))] : [])];
+            kept = [tf.keep(out.mi), ...(record ? [tf.keep(infoNceBound(batch.scores))] : [])];
             return out.loss;
           }, false, [...critic.variables]);
         });
         const [m, b] = kept.map((t) => t.dataSync()[0]!);
         tf.dispose(kept);
         steps++;
+        block += m!;
+        blockN++;
+        if (blockN === every || k === s.stepsPerStage - 1) {
+          trace.push({ step: steps, trueMi: mi, mi: block / blockN });
+          block = 0;
+          blockN = 0;
+        }
         if (record) {
           v.push(m!);
           bd.push(b!);
@@ -82,5 +104,5 @@ export function trainRun(
     optimiser.dispose();
     critic.dispose();
   }
-  return { values, bounds, steps, seconds: (performance.now() - t0) / 1000, ...(error ? { error } : {}) };
+  return { values, bounds, trace, steps, seconds: (performance.now() - t0) / 1000, ...(error ? { error } : {}) };
 }

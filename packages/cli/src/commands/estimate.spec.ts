@@ -21,7 +21,7 @@ describe('infobed estimate', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['objective', 'critic', 'trueMi', 'estimate', 'bias', 'std', 'stepsPerSecond', 'backend']));
     expect(result.trueMi as number).toBeCloseTo(-Math.log(1 - 0.64), 12); // d = 2: −(2/2)·log(1 − ρ²)
     expect(result.estimate as number).toBeLessThanOrEqual(Math.log(16) + 1e-4);
-    expect(existsSync(join(dir, 'estimate.csv'))).toBe(true);
+    for (const f of ['estimate.csv', 'trace.csv', 'estimate-trace.png', 'bias-variance.png', 'result.json']) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).objective).toBe('infonce');
   });
 

@@ -1,7 +1,16 @@
 import { join, resolve } from 'node:path';
 import { BedError, Rng, writeFileAtomic, type BackendPreference } from '@infobed/core';
 import { readYaml } from '@infobed/design';
-import { estimateRowsToCsv, gaussianMi, runEstimate, type EstimateRow, type EstimateSettingsInput } from '@infobed/estimate';
+import {
+  estimateRowsToCsv,
+  gaussianMi,
+  parseEstimateSettings,
+  runEstimateReport,
+  writeEstimatePlots,
+  type EstimateRow,
+  type EstimateSettingsInput,
+  type EstimateTrace,
+} from '@infobed/estimate';
 import { Command, Option } from 'commander';
 import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
@@ -62,6 +71,10 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   return { settings, seed, backend, where };
 }
 
+/** `trace.csv`: one line per training-curve point (block mean of the objective's per-step value). */
+const traceCsv = (traces: readonly EstimateTrace[]): string =>
+  ['objective,critic,run,step,trueMi,mi', ...traces.flatMap((t) => t.points.map((p) => `${t.objective},${t.critic},${t.run},${p.step},${p.trueMi},${p.mi.toPrecision(6)}`))].join('\n') + '\n';
+
 const human = (rows: readonly EstimateRow[]): string =>
   [
     'objective        critic     true MI  estimate    bias     std   bound  steps/s',
@@ -93,15 +106,27 @@ export function makeEstimateCommand(io: CliIo): Command {
       const s = await bootstrap(io, f, backend);
       const outDir = f.out ? resolve(io.cwd, f.out) : undefined;
       let rows: EstimateRow[];
+      let traces: EstimateTrace[];
       try {
-        rows = runEstimate(s.host, { ...(settings as EstimateSettingsInput), ...(outDir ? { csv: join(outDir, 'estimate.csv') } : {}) }, new Rng(seed).fork('estimate'), s.progress);
+        ({ rows, traces } = runEstimateReport(s.host, { ...(settings as EstimateSettingsInput), ...(outDir ? { csv: join(outDir, 'estimate.csv') } : {}) }, new Rng(seed).fork('estimate'), s.progress));
       } catch (e) {
         if (BedError.is(e, 'unknownPlugin')) throw new BedError('invalidArgument', `${f.objective || f.critic ? '--objective/--critic' : where}: ${e.message}`, { cause: e });
         if (BedError.is(e, 'invalidConfig') && f.config) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
         throw e;
       }
-      const result = rows.length === 1 ? { ...rows[0]!, seed } : { rows, seed, backend: s.backend.backend };
-      if (outDir) writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+      const seconds = Object.fromEntries(traces.filter((t) => t.run === 0).map((t) => [t.objective, +traces.filter((u) => u.objective === t.objective).reduce((a, u) => a + u.seconds, 0).toFixed(1)]));
+      const result = rows.length === 1 ? { ...rows[0]!, seed, seconds: Object.values(seconds)[0] } : { rows, seed, backend: s.backend.backend, seconds };
+      if (outDir) {
+        writeFileAtomic(join(outDir, 'trace.csv'), traceCsv(traces));
+        const { batch, dim } = parseEstimateSettings(settings as EstimateSettingsInput);
+        try {
+          await writeEstimatePlots(outDir, rows, traces, { batch, dim });
+        } catch (e) {
+          s.progress.log(`warning: plots not written (${(e as Error).message}); the CSV files and result.json are complete`);
+        }
+        // result.json last: its presence means the run finished and every other file is complete.
+        writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+      }
       const failed = rows.find((r) => r.error);
       if (failed) throw new BedError('numerical', `estimate: ${failed.objective} at ${failed.trueMi} nats: ${failed.error}`);
       emitResult(io, f.json, result, human(rows));

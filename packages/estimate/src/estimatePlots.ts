@@ -1,0 +1,79 @@
+import { renderChart, type VegaLiteSpec } from '@infobed/plot';
+import { join } from 'node:path';
+import type { EstimateRow } from './EstimateRow.js';
+import type { EstimateTrace } from './runEstimate.js';
+
+const panelOf = (objective: string, critic: string): string => `${objective} (${critic})`;
+
+/**
+ * `estimate-trace` spec: the objective's per-step `mi` (block means) vs step, one panel per
+ * objective, with the true MI schedule (dashed) and log B (dotted), like the bias–variance figures
+ * of the FLO and InfoNCE-anchor papers. Runs are coloured.
+ */
+export function traceChart(traces: readonly EstimateTrace[], batch: number, title: string): VegaLiteSpec {
+  const logB = Math.log(batch);
+  const values: Record<string, unknown>[] = [];
+  for (const t of traces) {
+    const panel = panelOf(t.objective, t.critic);
+    for (const p of t.points) values.push({ panel, kind: 'estimate', series: `run ${t.run + 1}`, step: p.step, nats: p.mi });
+    if (t.run !== 0) continue;
+    // True MI as a step function: flat over each stage.
+    let start = 0;
+    t.points.forEach((p, i) => {
+      const next = t.points[i + 1];
+      if (next === undefined || next.trueMi !== p.trueMi) {
+        values.push({ panel, kind: 'truth', step: start, nats: p.trueMi }, { panel, kind: 'truth', step: p.step, nats: p.trueMi });
+        start = p.step;
+      }
+    });
+    values.push({ panel, kind: 'logB', nats: logB });
+  }
+  const x = { field: 'step', type: 'quantitative', title: 'step' };
+  // Early NWJ/FLO steps can read −10 nats or less: clip to a window around the truth.
+  const top = Math.max(logB, ...traces.flatMap((t) => t.points.map((p) => p.trueMi)));
+  const y = { field: 'nats', type: 'quantitative', title: 'nats', scale: { domain: [-2, Math.ceil(top * 1.25 + 0.5)] } };
+  return {
+    title: `${title} (dashed: true MI; dotted: log B = ${logB.toFixed(2)})`,
+    data: { values },
+    facet: { field: 'panel', type: 'nominal', title: null },
+    columns: 2,
+    spec: {
+      width: 300,
+      height: 170,
+      layer: [
+        { transform: [{ filter: "datum.kind === 'estimate'" }], mark: { type: 'line', strokeWidth: 1, clip: true }, encoding: { x, y, color: { field: 'series', type: 'nominal', title: null } } },
+        { transform: [{ filter: "datum.kind === 'truth'" }], mark: { type: 'line', strokeDash: [6, 4], color: '#000' }, encoding: { x, y } },
+        { transform: [{ filter: "datum.kind === 'logB'" }], mark: { type: 'rule', strokeDash: [2, 3], color: '#777' }, encoding: { y } },
+      ],
+    },
+  };
+}
+
+/** `bias-variance` spec: bias and sd of the per-step estimate vs the true MI, one line per objective. */
+export function biasVarianceChart(rows: readonly EstimateRow[], title: string): VegaLiteSpec {
+  const values = rows.filter((r) => Number.isFinite(r.estimate)).map((r) => ({ objective: panelOf(r.objective, r.critic), trueMi: r.trueMi, bias: r.bias, std: r.std }));
+  const panel = (field: 'bias' | 'std', label: string) => ({
+    width: 300,
+    height: 200,
+    layer: [
+      {
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'trueMi', type: 'quantitative', title: 'true MI (nats)' },
+          y: { field, type: 'quantitative', title: label },
+          color: { field: 'objective', type: 'nominal', title: null, legend: { labelLimit: 400 } },
+        },
+      },
+      ...(field === 'bias' ? [{ data: { values: [{ y: 0 }] }, mark: { type: 'rule', color: '#777' }, encoding: { y: { field: 'y', type: 'quantitative' } } }] : []),
+    ],
+  });
+  return { title, data: { values }, hconcat: [panel('bias', 'bias (nats)'), panel('std', 'sd of per-step estimate (nats)')] };
+}
+
+/** Writes `estimate-trace.{vl.json,svg,png}` and `bias-variance.{…}` into `outDir`; returns the PNG paths. */
+export async function writeEstimatePlots(outDir: string, rows: readonly EstimateRow[], traces: readonly EstimateTrace[], info: { batch: number; dim: number }): Promise<string[]> {
+  const title = `Correlated Gaussians, d = ${info.dim}, B = ${info.batch}`;
+  const a = await renderChart(traceChart(traces, info.batch, title), join(outDir, 'estimate-trace'));
+  const b = await renderChart(biasVarianceChart(rows, title), join(outDir, 'bias-variance'));
+  return [a.png, b.png];
+}

@@ -1,8 +1,9 @@
 // The backward pass of a dense layer y = act(x·W + b), act ∈ {linear, ReLU}, in one N-API call per
-// gradient, with the ReLU mask dz = dy ⊙ step(y) applied while packing (TF.js runs it as Step, Mul,
-// a transposed BatchMatMul and Sum): dx = dz·Wᵀ, dW = xᵀ·dz, db = Σ_rows dz.
+// gradient, the ReLU mask dz = dy ⊙ step(y) computed inside it (TF.js runs Step, Mul, a transposed
+// BatchMatMul and Sum): dx = dz·Wᵀ, dW = xᵀ·dz, db = Σ_rows dz.
 #include <node_api.h>
 #include <cstddef>
+#include <vector>
 
 #include "sgemm.h"
 
@@ -36,9 +37,20 @@ napi_value DenseGrad(napi_env env, napi_callback_info info) {
   const float* y = masked ? reinterpret_cast<const float*>(h + yOff) : nullptr;
   const float* o = reinterpret_cast<const float*>(h + oOff);
   float* r = reinterpret_cast<float*>(h + outOff);
-  if (which == 0) sgemm({dy, out, false, y}, {o, out, true}, r, n, in, out, threads, {});
-  else if (which == 1) sgemm({o, in, true}, {dy, out, false, y}, r, in, out, n, threads, {});
-  else colsum(dy, y, r, n, out);
+  if (which == 2) {
+    colsum(dy, y, r, n, out);
+    return nullptr;
+  }
+  // dz = dy ⊙ step(y) in one vectorised pass, then a plain GEMM (cheaper than masking while packing).
+  static thread_local std::vector<float> dzBuf;
+  const float* dz = dy;
+  if (masked) {
+    if (dzBuf.size() < (size_t)n * out) dzBuf.resize((size_t)n * out);
+    maskedCopy(dy, y, dzBuf.data(), (size_t)n * out);
+    dz = dzBuf.data();
+  }
+  if (which == 0) sgemm({dz, out, false}, {o, out, true}, r, n, in, out, threads, {});
+  else sgemm({o, in, true}, {dz, out, false}, r, in, out, n, threads, {});
   return nullptr;
 }
 

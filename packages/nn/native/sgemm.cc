@@ -33,7 +33,10 @@ float* scratch(int slot, size_t n) {
 // Ap[panel][k][MR] for rows [i0, i0+mc), depth [k0, k0+kc) of op(A) (rows = M index, cols = K).
 void packA(const Operand& a, int M, int i0, int mc, int k0, int kc, float* ap) {
   for (int ip = 0; ip < mc; ip += MR) {
-    if (a.trans) {  // A(i, k) = p[k*ld + i]: contiguous along i
+    if (a.trans && a.mask == nullptr && ip + MR <= mc && i0 + ip + MR <= M) {  // full panel: 6 contiguous floats per k
+      const float* src = a.p + (size_t)k0 * a.ld + i0 + ip;
+      for (int k = 0; k < kc; ++k, src += a.ld) std::memcpy(ap + k * MR, src, MR * sizeof(float));
+    } else if (a.trans) {  // A(i, k) = p[k*ld + i]: contiguous along i
       for (int k = 0; k < kc; ++k) {
         const size_t row = (size_t)(k0 + k) * a.ld;
         for (int r = 0; r < MR; ++r) {
@@ -61,6 +64,25 @@ void packA(const Operand& a, int M, int i0, int mc, int k0, int kc, float* ap) {
   }
 }
 
+// dst[r*ldd + c] = src[c*lds + r] for an 8x8 block.
+__attribute__((target("avx2"))) void transpose8(const float* src, int lds, float* dst, int ldd) {
+  __m256 r0 = _mm256_loadu_ps(src), r1 = _mm256_loadu_ps(src + lds), r2 = _mm256_loadu_ps(src + 2 * (size_t)lds),
+         r3 = _mm256_loadu_ps(src + 3 * (size_t)lds), r4 = _mm256_loadu_ps(src + 4 * (size_t)lds), r5 = _mm256_loadu_ps(src + 5 * (size_t)lds),
+         r6 = _mm256_loadu_ps(src + 6 * (size_t)lds), r7 = _mm256_loadu_ps(src + 7 * (size_t)lds);
+  __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1), t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+  __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5), t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+  __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE), u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+  __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE), u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+  _mm256_storeu_ps(dst, _mm256_permute2f128_ps(u0, u4, 0x20));
+  _mm256_storeu_ps(dst + ldd, _mm256_permute2f128_ps(u1, u5, 0x20));
+  _mm256_storeu_ps(dst + 2 * ldd, _mm256_permute2f128_ps(u2, u6, 0x20));
+  _mm256_storeu_ps(dst + 3 * ldd, _mm256_permute2f128_ps(u3, u7, 0x20));
+  _mm256_storeu_ps(dst + 4 * ldd, _mm256_permute2f128_ps(u0, u4, 0x31));
+  _mm256_storeu_ps(dst + 5 * ldd, _mm256_permute2f128_ps(u1, u5, 0x31));
+  _mm256_storeu_ps(dst + 6 * ldd, _mm256_permute2f128_ps(u2, u6, 0x31));
+  _mm256_storeu_ps(dst + 7 * ldd, _mm256_permute2f128_ps(u3, u7, 0x31));
+}
+
 // One NR-wide panel Bp[k][NR] of op(B) for depth [k0, k0+kc), columns [j0, j0+NR).
 void packBPanel(const Operand& b, int N, int j0, int k0, int kc, float* bp) {
   const int nr = std::min(NR, N - j0);
@@ -70,6 +92,14 @@ void packBPanel(const Operand& b, int N, int j0, int k0, int kc, float* bp) {
       float* dst = bp + k * NR;
       if (b.mask == nullptr && nr == NR) std::memcpy(dst, b.p + row, NR * sizeof(float));
       else for (int c = 0; c < NR; ++c) dst[c] = c < nr ? masked(b.p, b.mask, row + c) : 0.f;
+    }
+  } else if (b.mask == nullptr && nr == NR) {  // B(k, j) = p[j*ld + k]: 8x8 transposes
+    const int k8 = kc / 8 * 8;
+    for (int half = 0; half < NR; half += 8) {
+      const float* src = b.p + (size_t)(j0 + half) * b.ld + k0;
+      for (int k = 0; k < k8; k += 8) transpose8(src + k, b.ld, bp + (size_t)k * NR + half, NR);
+      for (int k = k8; k < kc; ++k)
+        for (int c = 0; c < 8; ++c) bp[k * NR + half + c] = src[(size_t)c * b.ld + k];
     }
   } else {  // B(k, j) = p[j*ld + k]
     for (int c = 0; c < NR; ++c) {
@@ -193,6 +223,16 @@ void sgemm(const Operand& a, const Operand& b, float* c, int M, int N, int K, in
       });
     }
   }
+}
+
+__attribute__((target("avx2"))) void maskedCopy(const float* x, const float* mask, float* out, size_t n) {
+  const __m256 one = _mm256_set1_ps(1.f), zero = _mm256_setzero_ps();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 s = _mm256_and_ps(_mm256_cmp_ps(_mm256_loadu_ps(mask + i), zero, _CMP_GT_OQ), one);  // step(mask): 1 or 0
+    _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_loadu_ps(x + i), s));
+  }
+  for (; i < n; ++i) out[i] = x[i] * (mask[i] > 0.f ? 1.f : 0.f);
 }
 
 void colsum(const float* x, const float* mask, float* out, int rows, int cols) {

@@ -1,5 +1,6 @@
 // Packed AVX2/FMA SGEMM core (no N-API): C = op(A) · op(B) [+ bias] [ReLU], row-major.
 #pragma once
+#include <cstddef>
 
 namespace infobed {
 
@@ -23,6 +24,9 @@ struct Epilogue {
 
 /** C [M, N] = op(A) [M, K] · op(B) [K, N], then the epilogue. Uses up to `threads` threads. */
 void sgemm(const Operand& a, const Operand& b, float* c, int M, int N, int K, int threads, const Epilogue& e);
+
+/** out[i] = x[i] · step(mask[i]) (TF.js's `dy * step(y)`, same fp32 product), AVX2. */
+void maskedCopy(const float* x, const float* mask, float* out, size_t n);
 
 /** out[j] = Σ_i x[i*cols + j] · step(mask[i*cols + j]) (mask may be null), float64 accumulation. */
 void colsum(const float* x, const float* mask, float* out, int rows, int cols);

@@ -1,4 +1,4 @@
-import { BedError } from '@infobed/core';
+import { BedError, parsePluginOptions } from '@infobed/core';
 import * as z from 'zod';
 
 const common = {
@@ -29,14 +29,10 @@ export type LinearGaussianOptions = z.infer<typeof LinearGaussianOptionsSchema>;
 
 /** Parses options, throwing `invalidConfig` naming `simulator.options.<field>`. */
 export function parseOptions<T>(schema: z.ZodType<T>, id: string, options: unknown): T {
-  const r = schema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new BedError('invalidConfig', `simulator.options.${issue.path.join('.') || '(root)'}: ${issue.message} (simulator "${id}")`);
-  }
-  const v = r.data as { lower: number; upper: number };
+  const parsed = parsePluginOptions(schema, options, 'simulator', id);
+  const v = parsed as { lower: number; upper: number };
   if (!(v.lower < v.upper)) {
     throw new BedError('invalidConfig', `simulator.options.lower: must be below upper (${v.lower} ≥ ${v.upper}) (simulator "${id}")`);
   }
-  return r.data;
+  return parsed;
 }

@@ -1,4 +1,4 @@
-import { BedError } from '@infobed/core';
+import { parsePluginOptions } from '@infobed/core';
 import * as z from 'zod';
 
 /** Options of the `pharmacokinetic` simulator (config `simulator.options`). Defaults = iDAD. */
@@ -23,11 +23,5 @@ export type PkOptions = z.infer<typeof PkOptionsSchema>;
 
 /** Parses options, throwing `BedError('invalidConfig')` naming `simulator.options.<field>`. */
 export function parsePkOptions(options: unknown): PkOptions {
-  const r = PkOptionsSchema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const field = issue.path.join('.') || '(root)';
-    throw new BedError('invalidConfig', `pharmacokinetic: simulator.options.${field}: ${issue.message}`);
-  }
-  return r.data;
+  return parsePluginOptions(PkOptionsSchema, options, 'simulator', 'pharmacokinetic');
 }

@@ -90,7 +90,7 @@ describe(EpidemicSimulator, () => {
     const th = sir.samplePrior(2, new Rng(9));
     expect(() => sir.simulate(th, tf.tensor1d([1, 2]), {})).toThrow(/design must be \[3\]/);
     expect(() => sir.designSpace.validate([1, 2, 101], 'design')).toThrow(/design\[2\].*outside/);
-    expect(() => new EpidemicSimulator('sir', { T: 0 })).toThrow(/sir: simulator\.options\.T/);
+    expect(() => new EpidemicSimulator('sir', { T: 0 })).toThrow(/simulator\.options\.T: .*\(simulator "sir"\)/);
   });
 
   it('leaks no tensors (forward and gradient)', () => {

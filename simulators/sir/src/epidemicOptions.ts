@@ -1,4 +1,4 @@
-import { BedError } from '@infobed/core';
+import { BedError, parsePluginOptions } from '@infobed/core';
 import * as z from 'zod';
 
 const logNormal = (mean: number, sd: number) =>
@@ -51,18 +51,13 @@ export type EpidemicOptions = z.infer<typeof EpidemicOptionsSchema>;
 
 /** Parses options, throwing `BedError('invalidConfig')` naming `simulator.options.<field>`. */
 export function parseEpidemicOptions(id: string, options: unknown): EpidemicOptions {
-  const r = EpidemicOptionsSchema.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new BedError('invalidConfig', `${id}: simulator.options.${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  const o = r.data;
+  const o = parsePluginOptions(EpidemicOptionsSchema, options, 'simulator', id);
   const ratio = o.gridSpacing / o.dt;
   if (Math.abs(ratio - Math.round(ratio)) > 1e-9 || Math.round(ratio) < 1) {
-    throw new BedError('invalidConfig', `${id}: simulator.options.gridSpacing: expected a multiple of dt (${o.dt}), got ${o.gridSpacing}`);
+    throw new BedError('invalidConfig', `simulator.options.gridSpacing: expected a multiple of dt (${o.dt}), got ${o.gridSpacing} (simulator "${id}")`);
   }
   if (o.initialInfected >= o.population) {
-    throw new BedError('invalidConfig', `${id}: simulator.options.initialInfected: expected < population (${o.population}), got ${o.initialInfected}`);
+    throw new BedError('invalidConfig', `simulator.options.initialInfected: expected < population (${o.population}), got ${o.initialInfected} (simulator "${id}")`);
   }
   return o;
 }

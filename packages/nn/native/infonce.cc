@@ -1,7 +1,7 @@
 // InfoNCE bound of a square score matrix S [B, B] and its gradient, natively (TF.js runs them as
 // ~20 kernels: Max, Sub, Exp, Sum, Log, Add, diagonal, Mean and their gradients):
 //   bound = mean_i (S_ii − LSE_j S_ij) + log B,   ∂bound/∂S_ij = (δ_ij − softmax_j(S_i·)) / B.
-// Row maxima are subtracted before exp as in tf.logSumExp; sums accumulate in float64.
+// Row maxima are subtracted before exp as in tf.logSumExp; exp in float32, sums in float64.
 #include <node_api.h>
 #include <cmath>
 #include <cstddef>
@@ -36,14 +36,15 @@ napi_value InfoNce(napi_env env, napi_callback_info info) {
     float mx = row[0];
     for (size_t j = 1; j < B; ++j) mx = row[j] > mx ? row[j] : mx;
     double sum = 0;
-    for (size_t j = 0; j < B; ++j) sum += std::exp((double)row[j] - mx);
+    for (size_t j = 0; j < B; ++j) sum += std::exp(row[j] - mx);  // float exp of (S_ij − max) ≤ 0, as TF.js
     const double lse = mx + std::log(sum);
     if (mode == 0) {
       total += (double)row[i] - lse;
     } else {
       float* g = out + i * B;
       const double scale = dy / (double)B;
-      for (size_t j = 0; j < B; ++j) g[j] = (float)(scale * ((i == j ? 1.0 : 0.0) - std::exp((double)row[j] - lse)));
+      const float lsef = (float)lse;
+      for (size_t j = 0; j < B; ++j) g[j] = (float)(scale * ((i == j ? 1.0 : 0.0) - std::exp(row[j] - lsef)));
     }
   }
   if (mode == 0) out[0] = (float)(total / (double)B + std::log((double)B));

@@ -235,17 +235,21 @@ __attribute__((target("avx2"))) void maskedCopy(const float* x, const float* mas
   for (; i < n; ++i) out[i] = x[i] * (mask[i] > 0.f ? 1.f : 0.f);
 }
 
-void colsum(const float* x, const float* mask, float* out, int rows, int cols) {
-  std::vector<double> acc((size_t)cols, 0.0);
-  double* __restrict s = acc.data();
+__attribute__((target("avx2"))) void colsum(const float* x, const float* mask, float* out, int rows, int cols) {
+  std::vector<double> acc((size_t)cols + 8, 0.0);
+  double* s = acc.data();
+  const __m256 one = _mm256_set1_ps(1.f), zero = _mm256_setzero_ps();
+  const int c8 = cols / 8 * 8;
   for (size_t i = 0; i < (size_t)rows; ++i) {
-    const float* __restrict r = x + i * cols;
-    if (mask == nullptr) {
-      for (size_t j = 0; j < (size_t)cols; ++j) s[j] += (double)r[j];
-    } else {
-      const float* __restrict m = mask + i * cols;
-      for (size_t j = 0; j < (size_t)cols; ++j) s[j] += (double)(r[j] * (m[j] > 0.f ? 1.f : 0.f));
+    const float* r = x + i * cols;
+    const float* m = mask == nullptr ? nullptr : mask + i * cols;
+    for (int j = 0; j < c8; j += 8) {
+      __m256 v = _mm256_loadu_ps(r + j);
+      if (m != nullptr) v = _mm256_mul_ps(v, _mm256_and_ps(_mm256_cmp_ps(_mm256_loadu_ps(m + j), zero, _CMP_GT_OQ), one));
+      _mm256_storeu_pd(s + j, _mm256_add_pd(_mm256_loadu_pd(s + j), _mm256_cvtps_pd(_mm256_castps256_ps128(v))));
+      _mm256_storeu_pd(s + j + 4, _mm256_add_pd(_mm256_loadu_pd(s + j + 4), _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1))));
     }
+    for (int j = c8; j < cols; ++j) s[j] += (double)(m == nullptr ? r[j] : r[j] * (m[j] > 0.f ? 1.f : 0.f));
   }
   for (size_t j = 0; j < (size_t)cols; ++j) out[j] = (float)s[j];
 }

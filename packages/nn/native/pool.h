@@ -36,6 +36,11 @@ class Pool {
       return;
     }
     std::lock_guard<std::mutex> one(callMu_);  // one job at a time (nested/concurrent callers queue)
+    const auto start = std::chrono::steady_clock::now();
+    if (start < soloUntil_) {  // helpers were mostly waited for lately (busy machine): run alone for a while
+      for (int i = 0; i < n; ++i) fn(i);
+      return;
+    }
     ensure(threads - 1);
     fn_ = &fn;
     total_ = n;
@@ -49,12 +54,30 @@ class Pool {
     }
     for (int i; (i = next_.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
     open_.store(false, std::memory_order_seq_cst);
+    const auto worked = std::chrono::steady_clock::now();
     while (active_.load(std::memory_order_seq_cst) != 0) _mm_pause();
     fn_ = nullptr;
+    adapt(start, worked, std::chrono::steady_clock::now());
   }
 
  private:
   Pool() = default;
+
+  // Share of recent jobs' wall time the caller spent waiting for a helper to finish a chunk it had
+  // claimed (exponential average). On an idle machine it stays small (the last chunks end together);
+  // when helpers are descheduled mid-chunk it grows, and the pool runs single-threaded for a second
+  // before trying again — so the default of using every core never costs much on a busy machine.
+  void adapt(std::chrono::steady_clock::time_point start, std::chrono::steady_clock::time_point worked,
+             std::chrono::steady_clock::time_point end) {
+    const double total = std::chrono::duration<double>(end - start).count();
+    const double waited = std::chrono::duration<double>(end - worked).count();
+    if (total <= 0) return;
+    waitShare_ = 0.9 * waitShare_ + 0.1 * (waited / total);
+    if (waitShare_ > 0.3) {
+      soloUntil_ = end + std::chrono::seconds(1);
+      waitShare_ = 0;
+    }
+  }
 
   void ensure(int helpers) {
     while ((int)workers_.size() < helpers) {
@@ -98,6 +121,8 @@ class Pool {
   std::atomic<bool> open_{false};
   const std::function<void(int)>* fn_ = nullptr;
   int total_ = 0, want_ = 0;
+  double waitShare_ = 0;
+  std::chrono::steady_clock::time_point soloUntil_{};
 };
 
 }  // namespace infobed

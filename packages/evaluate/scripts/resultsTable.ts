@@ -4,6 +4,7 @@
  * from the runs' `result.json` / `evaluate.json` files. Run from the repository root:
  *
  *   npx tsx packages/evaluate/scripts/resultsTable.ts run   [--out runs/table] [--models a,b] [--objectives x,y] [--seed 0]
+ *     (objectives default to the four of the table; `flo-bilinear` = FLO with the bilinear critic)
  *   npx tsx packages/evaluate/scripts/resultsTable.ts table [--out runs/table]
  *
  * `run` skips runs whose result file exists (resumable) and runs each job at `nice -n 15`. The
@@ -32,13 +33,15 @@ const EVAL_BUDGET = { outer: 1000, inner: 5000 };
 
 export const MODELS: Record<string, ModelSpec> = {
   'noisy-linear': { config: 'configs/noisy-linear.yaml', design: { steps: 1500, finalCriticSteps: 500 }, evaluate: { method: 'spce', ...EVAL_BUDGET }, truth: '3.504 ± 0.032 at the optimum (quadrature)' },
-  'linear-gaussian': { config: 'configs/linear-gaussian.yaml', design: { steps: 1500, finalCriticSteps: 500 }, evaluate: { method: 'analytic' }, truth: '3.0557 at the optimum (closed form)' },
+  'linear-gaussian': { config: 'configs/linear-gaussian.yaml', design: { steps: 1000, finalCriticSteps: 300 }, evaluate: { method: 'analytic' }, truth: '3.0557 at the optimum (closed form)' },
   pharmacokinetic: { config: 'configs/pharmacokinetic.yaml', evaluate: { method: 'spce', ...EVAL_BUDGET }, truth: 'best static known 3.15 ± 0.05; equal interval 2.67 ± 0.04' },
-  sir: { config: 'configs/sir.yaml', truth: 'none (no likelihood); MINEBED static curves 1.0–2.5' },
-  'sir-vs-seir': { config: 'configs/sir-vs-seir.yaml', truth: '≤ log 2 = 0.693 (no likelihood)' },
+  sir: { config: 'configs/sir.yaml', design: { steps: 1000, finalCriticSteps: 250, batch: 128 }, truth: 'none (no likelihood); MINEBED static curves 1.0–2.5' },
+  'sir-vs-seir': { config: 'configs/sir-vs-seir.yaml', design: { steps: 1000, finalCriticSteps: 250, batch: 128 }, truth: '≤ log 2 = 0.693 (no likelihood)' },
 };
 
 export const OBJECTIVES = ['infonce-anchor', 'flo', 'nwj', 'infonce'] as const;
+/** Extra rows: `<objective>-<critic>` runs the objective with another critic (same options). */
+export const VARIANTS = ['flo-bilinear'] as const;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,9 +63,11 @@ function runDesigns(out: string, models: string[], objectives: string[], seed: n
       if (existsSync(join(dir, 'result.json'))) continue;
       mkdirSync(dir, { recursive: true });
       const { presets: _p, ...c } = loadDesignConfig(spec.config);
+      const [objectiveId, criticId] = objective.split(/-(?=bilinear$|joint$|separable$)/) as [string, string | undefined];
       const config = {
         ...c,
-        objective: objective === c.objective.id ? c.objective : { id: objective, options: {} },
+        objective: objectiveId === c.objective.id ? c.objective : { id: objectiveId, options: {} },
+        critic: criticId ? { id: criticId, options: {} } : c.critic, // the other critic's defaults
         design: { ...c.design, ...spec.design },
         ...(spec.evaluate ? { evaluate: { ...c.evaluate, ...spec.evaluate } } : {}),
         seed,
@@ -106,6 +111,7 @@ interface Eig {
 interface DesignResultJson {
   simulator: string;
   objective: string;
+  critic: string;
   objectiveReports: string;
   backend: string;
   seed: number;
@@ -133,14 +139,14 @@ export function renderTable(out: string): string {
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const model of Object.keys(MODELS)) {
-    for (const objective of OBJECTIVES) {
+    for (const objective of [...OBJECTIVES, ...VARIANTS]) {
       const dir = join(out, `${model}--${objective}`);
       if (!existsSync(join(dir, 'result.json'))) continue;
       const r = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as DesignResultJson;
       const cfg = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { design: { steps: number; finalCriticSteps: number; batch: number } };
       const est = r.objectiveReports === 'bound' ? '' : `; estimate ${f3(r.mi.estimate)}`;
       lines.push(
-        `| ${model} | ${objective} | ${cfg.design.steps} + ${cfg.design.finalCriticSteps}, ${cfg.design.batch} | ${fmtDesign(r.design)} | ${f3(r.mi.bound)} ± ${f3(r.mi.boundStderr)} | ${reports[r.objectiveReports] ?? r.objectiveReports}${est} | ${fmtEig(r.eig)} | ${MODELS[model]!.truth} | ${r.seconds} | ${r.backend} |`,
+        `| ${model} | ${r.critic === 'separable' || r.critic === 'joint' ? objective : `${r.objective} (${r.critic} critic)`} | ${cfg.design.steps} + ${cfg.design.finalCriticSteps}, ${cfg.design.batch} | ${fmtDesign(r.design)} | ${f3(r.mi.bound)} ± ${f3(r.mi.boundStderr)} | ${reports[r.objectiveReports] ?? r.objectiveReports}${est} | ${fmtEig(r.eig)} | ${MODELS[model]!.truth} | ${r.seconds} | ${r.backend} |`,
       );
     }
   }

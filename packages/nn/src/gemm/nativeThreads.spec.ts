@@ -101,12 +101,14 @@ describe.runIf(g !== undefined)('native kernels with two threads (direct calls o
 });
 
 describe('defaultThreads', () => {
-  it('honours INFOBED_GEMM_THREADS, uses 1 under vitest, else the cores (at most 4)', () => {
+  it('honours INFOBED_GEMM_THREADS, uses 1 under vitest, else the idle cores (1 to 4)', () => {
     expect(defaultThreads({ INFOBED_GEMM_THREADS: '3', VITEST: 'true' })).toBe(3);
-    expect(defaultThreads({ VITEST: 'true' })).toBe(1);
+    expect(defaultThreads({ VITEST: 'true' }, 8, 0)).toBe(1);
     expect(defaultThreads({ INFOBED_GEMM_THREADS: 'x', VITEST: 'true' })).toBe(1);
-    const t = defaultThreads({});
-    expect(t).toBeGreaterThanOrEqual(1);
-    expect(t).toBeLessThanOrEqual(4);
+    expect(defaultThreads({}, 2, 0.2)).toBe(2);
+    expect(defaultThreads({}, 2, 1.1)).toBe(1);
+    expect(defaultThreads({}, 2, 9.5)).toBe(1);
+    expect(defaultThreads({}, 16, 0)).toBe(4);
+    expect(defaultThreads({}, 8, 5.4)).toBe(3);
   });
 });

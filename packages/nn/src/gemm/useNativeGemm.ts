@@ -9,19 +9,21 @@ import { nativeSum } from './nativeSum.js';
 import { sharedIdentity } from './sharedIdentity.js';
 
 let installed = false;
+let threads = 1;
 
 /**
- * GEMM threads when `INFOBED_GEMM_THREADS` is unset: the machine's cores (at most 4: the critic
- * GEMMs are too small to feed more), but 1 under vitest, whose workers already use the cores.
- * Helpers that find no work fall back on the calling thread (see native/pool.h), so a busy
- * machine costs little.
+ * GEMM threads when `INFOBED_GEMM_THREADS` is unset: the cores that are idle when the kernels are
+ * installed — `round(cores − load₁)`, between 1 and 4 (the critic GEMMs are too small to feed
+ * more) — and 1 under vitest, whose workers already use the cores. On a busy machine a second
+ * thread only splits the process's share of the CPU (measured: 1 thread was 10–40 % faster at
+ * load 8–10), on an idle one it adds a core.
  */
-export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism(), load1 = os.loadavg()[0]!): number {
   const t = Number(env.INFOBED_GEMM_THREADS);
   if (env.INFOBED_GEMM_THREADS !== undefined && Number.isInteger(t) && t > 0) return t;
-  return env.VITEST !== undefined ? 1 : Math.max(1, Math.min(os.availableParallelism(), 4));
+  if (env.VITEST !== undefined) return 1;
+  return Math.max(1, Math.min(4, Math.round(cores - load1)));
 }
-let threads = 1;
 
 /**
  * Replaces the wasm backend's `BatchMatMul` kernel with the native AVX2 GEMM (packages/nn/native)

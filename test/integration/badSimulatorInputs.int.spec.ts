@@ -8,9 +8,7 @@ import { runCliCaptured } from '../support/runCliCaptured.js';
 
 /**
  * Issue 4 acceptance: every bad design (out of bounds, wrong length) and bad prior setting gets
- * exit 2 naming the field, for each simulator, before any training. (Prior errors also name the
- * config file; `design.initial` errors do not yet: they come from the optimiser, after runDesign's
- * config-error wrapping.)
+ * exit 2 naming the config file and the field, for each simulator, before any training.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'infobed-bad-'));
@@ -55,6 +53,7 @@ describe.each(CASES)('$config: bad inputs → exit 2 naming the field', ({ confi
     const file = badConfig(config, (c) => (c.design.initial = outOfBounds));
     const r = await design(file);
     expect(r.code, r.message).toBe(2);
+    expect(r.message).toContain(file);
     expect(r.message).toMatch(/design\.initial\[1\]: .* outside/);
   });
 
@@ -62,6 +61,7 @@ describe.each(CASES)('$config: bad inputs → exit 2 naming the field', ({ confi
     const file = badConfig(config, (c) => (c.design.initial = wrongLength));
     const r = await design(file);
     expect(r.code, r.message).toBe(2);
+    expect(r.message).toContain(file);
     expect(r.message).toMatch(new RegExp(`design\\.initial: expected \\d+ design coordinates, got ${wrongLength.length}`));
   });
 

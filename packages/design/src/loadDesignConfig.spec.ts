@@ -28,6 +28,14 @@ describe('resolveDesignConfig overrides', () => {
     expect((c.simulator.options as { designs: number }).designs).toBe(4);
   });
 
+  it('a preset that switches the objective drops the base objective options too', () => {
+    const raw = { ...base, presets: { paper: { objective: { id: 'infonce' }, design: { steps: 7 } } } };
+    const c = resolveDesignConfig(raw, 'default', 'paper');
+    expect(c.objective.id).toBe('infonce');
+    expect(c.objective.options ?? {}).toEqual({});
+    expect(c.design.steps).toBe(7);
+  });
+
   it('an unknown preset is an invalidConfig error listing the presets', () => {
     try {
       resolveDesignConfig({ ...base, presets: { ci: {}, paper: {} } }, 'default', 'nope');

@@ -36,14 +36,15 @@ export function resolveDesignConfig(raw: Record<string, unknown>, where: string,
     if (!isPlainObject(chosen)) {
       throw new BedError('invalidConfig', `${where}: presets.${preset}: no such preset; available: ${Object.keys(presets).join(', ') || '(none)'}`);
     }
-    doc = deepMerge(doc, chosen);
+    doc = deepMerge(replacePluginBlocks(doc, chosen), chosen);
   }
   return parseWithSchema(DesignConfigSchema, deepMerge(replacePluginBlocks(doc, overrides), overrides), where);
 }
 
 /**
- * An override that names a different plugin (`--objective nwj` over a config written for
- * `infonce-anchor`) replaces that block instead of merging into it: the config's options belong to
+ * An override or preset that names a different plugin (`--objective nwj`, or a `paper` preset with
+ * `objective: { id: infonce }`, over a config written for `infonce-anchor`) replaces that block
+ * instead of merging into it: the config's options belong to
  * the other plugin and would be rejected. The same id merges as usual (options kept).
  */
 function replacePluginBlocks(doc: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {

@@ -5,6 +5,7 @@ import {
   silentProgress,
   writeFileAtomic,
   type DesignRecord,
+  type DesignSpace,
   type PluginHost,
   type ProgressReporter,
 } from '@infobed/core';
@@ -87,6 +88,16 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     options: c.critic.options,
     seed: rng.fork('critic').nextSeed(),
   });
+  const initial = c.design.initial;
+  if (initial) {
+    try {
+      const space: DesignSpace = simulator.designSpace;
+      space.validate(initial, 'design.initial');
+    } catch (e) {
+      if (BedError.is(e, 'invalidArgument')) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
+      throw e;
+    }
+  }
   const { presets: _presets, ...resolved } = c;
   writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
   try {

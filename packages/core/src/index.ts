@@ -7,6 +7,7 @@ export type { AuxKind, MiObjective, ObjectiveOutput, ObjectiveType } from './obj
 export type { ObjectiveFactory } from './objective/ObjectiveFactory.js';
 export { assertFiniteLoss } from './objective/assertFiniteLoss.js';
 export type { Critic, CriticFactory, CriticSpec } from './critic/Critic.js';
+export { criticPairingWarning } from './critic/Critic.js';
 export { DesignSpace, type DesignSpaceSpec, type DesignTransform } from './simulator/DesignSpace.js';
 export type { NoiseDraw, Simulator, SimulatorFactory } from './simulator/Simulator.js';
 export type {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   BedError,
   Rng,
+  criticPairingWarning,
   silentProgress,
   writeFileAtomic,
   type DesignRecord,
@@ -81,7 +82,10 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const objectiveFactory = asConfigError(where, 'objective', () => host.objective(c.objective.id));
   const objective = asConfigError(where, 'objective', () => objectiveFactory.create(c.objective.options));
   const rng = new Rng(c.seed);
-  const critic = asConfigError(where, 'critic', () => host.critic(c.critic.id)).create({
+  const criticFactory = asConfigError(where, 'critic', () => host.critic(c.critic.id));
+  const warning = criticPairingWarning(objectiveFactory, criticFactory);
+  if (warning) progress.log(warning);
+  const critic = criticFactory.create({
     xDim: simulator.thetaNames.length,
     yDim: simulator.obsDim,
     ...(objective.aux ? { aux: objective.aux } : {}),

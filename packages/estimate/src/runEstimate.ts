@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { writeFileAtomic, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
+import { criticPairingWarning, writeFileAtomic, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
 import { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
 import { parseEstimateSettings, type EstimateSettingsInput } from './EstimateSettings.js';
 import { trainRun, type RunResult, type TracePoint } from './trainRun.js';
@@ -48,9 +48,8 @@ export function runEstimateReport(host: PluginHost, settingsInput: EstimateSetti
   const rows: EstimateRow[] = [];
   const traces: EstimateTrace[] = [];
   for (const { factory, options, criticFactory, criticOptions } of factories) {
-    if (factory.id === 'flo' && criticFactory.id !== 'bilinear') {
-      progress.log(`warning: flo with the "${criticFactory.id}" critic is unstable above ~5 nats (float32 overflow); the "bilinear" critic bounds it by construction`);
-    }
+    const warning = criticPairingWarning(factory, criticFactory);
+    if (warning) progress.log(warning);
     const results: RunResult[] = [];
     for (let r = 0; r < s.runs; r++) {
       const task = progress.start(`estimate ${factory.id} run ${r + 1}/${s.runs}`, s.mi.length * s.stepsPerStage);

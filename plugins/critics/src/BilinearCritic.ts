@@ -73,5 +73,6 @@ export class BilinearCritic implements Critic {
 export const bilinearCriticFactory: CriticFactory = {
   id: BilinearCritic.id,
   description: 'β·n(f(x))·n(g(y)): unit-sphere critic, learnable log β ≤ log betaMax, bounded aux head; FLO default (options: hidden, embed, tau0, betaMax, uMax)',
+  boundedScores: true,
   create: (spec) => new BilinearCritic(spec),
 };

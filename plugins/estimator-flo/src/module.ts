@@ -10,6 +10,7 @@ const flo: ObjectiveFactory = {
   type: 1,
   reports: 'bound',
   aux: 'positivePair',
+  needsBoundedScores: 'e^{a} overflows float32 once the score scale grows (above ~5 nats), and design gradients stall',
   create: (options) => {
     const extra = Object.keys(options ?? {});
     if (extra.length > 0) throw new BedError('invalidConfig', `objective.options.${extra[0]}: unknown option (objective "flo" takes none)`);

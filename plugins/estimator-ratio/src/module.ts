@@ -23,6 +23,7 @@ export const ratioFactories: readonly ObjectiveFactory[] = [
     description: 'D-RF χ² (least-squares) density-ratio fitting, r = e^S; reports mean S_ii; raises on float32 overflow',
     type: 3,
     reports: 'plug-in',
+    needsBoundedScores: 'e^{2S} overflows float32 for scores above ~44 (exit 3)',
     create: noOptions(DrfObjective.id, () => new DrfObjective()),
   },
 ];

@@ -42,5 +42,17 @@ export interface CriticSpec {
 export interface CriticFactory {
   readonly id: string;
   readonly description: string;
+  /** True when every score and aux value is bounded by construction (e.g. unit-sphere embeddings × β ≤ βmax). */
+  readonly boundedScores?: boolean;
   create(spec: CriticSpec): Critic;
+}
+
+/**
+ * A warning line when an objective that needs bounded scores (its factory sets
+ * `needsBoundedScores`) is paired with a critic that does not declare `boundedScores`; else
+ * `undefined`. Hosts (design, estimate) print it before training.
+ */
+export function criticPairingWarning(objective: { id: string; needsBoundedScores?: string }, critic: CriticFactory): string | undefined {
+  if (objective.needsBoundedScores === undefined || critic.boundedScores === true) return undefined;
+  return `warning: ${objective.id} with the "${critic.id}" critic: ${objective.needsBoundedScores}; a bounded critic (e.g. "bilinear") avoids this`;
 }

@@ -13,5 +13,10 @@ export interface ObjectiveFactory {
   /** What `mi` means in results: its own bound, another bound, or the plug-in estimate. */
   readonly reports: 'bound' | 'other-bound' | 'plug-in';
   readonly aux?: AuxKind;
+  /**
+   * Set (to the reason) when the objective exponentiates scores and so trains poorly or overflows
+   * float32 with an unbounded critic; hosts then warn unless the critic declares `boundedScores`.
+   */
+  readonly needsBoundedScores?: string;
   create(options: Readonly<Record<string, unknown>>): MiObjective;
 }

@@ -12,6 +12,7 @@ import {
   type DesignSpace,
   type Rng,
 } from '@infobed/core';
+import { FusedAdam } from '@infobed/nn';
 
 interface StepValues {
   loss: tf.Scalar;
@@ -43,8 +44,8 @@ export class SgaDesignOptimiser implements DesignOptimiser {
     if (s.initialDesign) space.validate(s.initialDesign, 'design.initial');
     const start = s.initialDesign ? space.toRaw(s.initialDesign) : space.initialRaw(rng.fork('design-init'));
     const raw = tf.tidy(() => tf.variable(tf.tensor1d(start)));
-    const optCritic = tf.train.adam(s.lrCritic);
-    const optDesign = tf.train.adam(s.lrDesign);
+    const optCritic = new FusedAdam(s.lrCritic);
+    const optDesign = new FusedAdam(s.lrDesign);
     const data = rng.fork('data');
     const history: DesignRecord[] = [];
     const progress = (hooks.progress ?? silentProgress).start('design', s.steps + s.finalCriticSteps);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, infoNceBound, type CriticFactory, type ObjectiveFactory, type ProgressTask, type Rng } from '@infobed/core';
+import { FusedAdam } from '@infobed/nn';
 import type { EstimateSettings } from './EstimateSettings.js';
 import { rhoForMi } from './gaussianTruth.js';
 import { sampleCorrelatedGaussian } from './sampleCorrelatedGaussian.js';
@@ -49,7 +50,7 @@ export function trainRun(
     options: criticOptions,
     seed: rng.nextSeed(),
   });
-  const optimiser = tf.train.adam(s.lr);
+  const optimiser = new FusedAdam(s.lr);
   const values: number[][] = [];
   const bounds: number[][] = [];
   const trace: TracePoint[] = [];

@@ -47,4 +47,5 @@ export {
 } from './backend/selectBackend.js';
 export { writeFileAtomic } from './io/writeFileAtomic.js';
 export { parseWithSchema } from './config/parseWithSchema.js';
+export { readYaml } from './config/readYaml.js';
 export { deepMerge, isPlainObject } from './config/deepMerge.js';

@@ -1,28 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { BedError, deepMerge, isPlainObject, parseWithSchema } from '@infobed/core';
-import { parse } from 'yaml';
+import { BedError, deepMerge, isPlainObject, parseWithSchema, readYaml } from '@infobed/core';
 import { DesignConfigSchema, type DesignConfig } from './DesignConfigSchema.js';
 
-/** Deep merge of plain objects (moved to `@infobed/core`; re-exported for existing callers). */
-export { deepMerge };
-
-/** Reads a YAML file into a plain object; `invalidConfig` naming the file on a read or syntax error. */
-export function readYaml(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new BedError('invalidConfig', `${file}: cannot read the config file (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, { cause });
-  }
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (cause) {
-    throw new BedError('invalidConfig', `${file}: not valid YAML: ${(cause as Error).message.split('\n')[0]}`, { cause });
-  }
-  if (!isPlainObject(doc)) throw new BedError('invalidConfig', `${file}: expected a YAML mapping at the top level`);
-  return doc;
-}
+/** Moved to `@infobed/core`; re-exported for existing callers. */
+export { deepMerge, readYaml };
 
 /**
  * Loads and validates a design config: file → `preset` overrides → `overrides` (CLI flags, as a

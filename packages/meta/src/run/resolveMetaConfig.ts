@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { BedError, deepMerge, isPlainObject as isObject, parseWithSchema } from '@infobed/core';
-import { parse } from 'yaml';
+import { BedError, deepMerge, isPlainObject as isObject, parseWithSchema, readYaml } from '@infobed/core';
 import { DEFAULT_META_CONFIG, META_PRESETS, MetaConfigSchema, type MetaConfig } from './MetaConfigSchema.js';
 
 /**
@@ -23,12 +21,5 @@ export function resolveMetaConfig(raw: Record<string, unknown>, where: string, p
 
 /** Reads and resolves a YAML config file (`invalidConfig` naming the file on read/syntax errors). */
 export function loadMetaConfig(file: string, preset?: string, overrides: Record<string, unknown> = {}): MetaConfig {
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new BedError('invalidConfig', `${file}: cannot read the config (${(cause as Error).message.split('\n')[0]})`, { cause });
-  }
-  if (!isObject(doc)) throw new BedError('invalidConfig', `${file}: expected a YAML mapping at the top level`);
-  return resolveMetaConfig(doc, file, preset, overrides);
+  return resolveMetaConfig(readYaml(file), file, preset, overrides);
 }

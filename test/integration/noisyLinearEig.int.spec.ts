@@ -1,17 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import type { EigEstimate as Eig } from '@infobed/design';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/runCliCaptured.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Eig {
-  method: string;
-  value: number;
-  stderr: number;
-  lower?: number;
-  upper?: number;
-  upperStderr?: number;
-}
 
 async function evaluate(design: number[], method: 'nmc' | 'spce', outer: number, inner: number): Promise<Eig> {
   const r = await runCliCaptured(

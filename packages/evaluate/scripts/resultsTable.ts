@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { Rng } from '@infobed/core';
 import { loadDesignConfig } from '@infobed/design';
+import type { EigEstimate as Eig } from '../src/EigEstimate.js';
 
 interface ModelSpec {
   readonly config: string;
@@ -98,16 +99,6 @@ function runPkBaselines(out: string, seed: number, n = 10): void {
   }
 }
 
-interface Eig {
-  method: string;
-  value: number;
-  stderr: number;
-  lower?: number;
-  upper?: number;
-  upperStderr?: number;
-  outer?: number;
-  inner?: number;
-}
 interface DesignResultJson {
   simulator: string;
   objective: string;

@@ -3,6 +3,7 @@ import { selectBackend } from '@infobed/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matMul } from '../matMul.js';
 import { loadNativeGemm, nativeGemmStatus } from './loadNativeGemm.js';
+import { relErr } from './relErr.js';
 import { gemmInfo, useNativeGemm } from './useNativeGemm.js';
 
 /** Float64 reference `op(A)·op(B)` for row-major `[batch, r, c]` data (ground truth). */
@@ -21,16 +22,6 @@ function reference(a: Float32Array, b: Float32Array, batch: number, m: number, n
   return c;
 }
 
-/** max |x − ref| / (1 + max |ref|). */
-const relErr = (x: Float32Array, ref: Float64Array): number => {
-  let e = 0;
-  let s = 0;
-  for (let i = 0; i < ref.length; i++) {
-    e = Math.max(e, Math.abs(x[i]! - ref[i]!));
-    s = Math.max(s, Math.abs(ref[i]!));
-  }
-  return e / (1 + s);
-};
 
 const haveNative = loadNativeGemm() !== undefined;
 

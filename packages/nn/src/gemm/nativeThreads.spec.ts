@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadNativeGemm } from './loadNativeGemm.js';
+import { relErr } from './relErr.js';
 import { defaultThreads } from './useNativeGemm.js';
 
 /** Deterministic N(0, 1)-ish values (sum of uniforms) from a small LCG: no Math.random. */
@@ -23,16 +24,6 @@ function heap(...parts: Float32Array[]): { buf: ArrayBuffer; off: number[]; view
   return { buf: all.buffer, off, view: (i) => new Float32Array(all.buffer, off[i]!, parts[i]!.length) };
 }
 
-/** max |x − ref| / (1 + max |ref|). */
-const relErr = (x: Float32Array, ref: Float64Array): number => {
-  let e = 0;
-  let s = 0;
-  for (let i = 0; i < ref.length; i++) {
-    e = Math.max(e, Math.abs(x[i]! - ref[i]!));
-    s = Math.max(s, Math.abs(ref[i]!));
-  }
-  return e / (1 + s);
-};
 
 const step = (v: number): number => (v > 0 ? 1 : 0);
 const g = loadNativeGemm();

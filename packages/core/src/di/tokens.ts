@@ -9,6 +9,8 @@ export const TOKENS = {
   CriticFactory: Symbol.for('@infobed/core/CriticFactory'),
   /** `SimulatorFactory`: one per simulator id. */
   SimulatorFactory: Symbol.for('@infobed/core/SimulatorFactory'),
+  /** `PolicyFactory`: one per adaptive-design policy id. */
+  PolicyFactory: Symbol.for('@infobed/core/PolicyFactory'),
   /** `DesignOptimiser`: the outer loop (bound by the design package). */
   DesignOptimiser: Symbol.for('@infobed/core/DesignOptimiser'),
   /** `ProgressReporter`: where long loops report; tests bind `silentProgress`. */

@@ -5,12 +5,13 @@ import { loadModules } from '../di/loadModules.js';
 import { TOKENS } from '../di/tokens.js';
 import { BedError } from '../errors/BedError.js';
 import type { ObjectiveFactory } from '../objective/ObjectiveFactory.js';
+import type { PolicyFactory } from '../adaptive/Policy.js';
 import type { SimulatorFactory } from '../simulator/Simulator.js';
 import { boundIds } from './boundIds.js';
 import { InfobedPluginSchema, type InfobedPlugin, type PluginProvides } from './InfobedPlugin.js';
 
 type Kind = keyof PluginProvides;
-const NOUN: Record<Kind, string> = { estimators: 'objective', simulators: 'simulator', critics: 'critic' };
+const NOUN: Record<Kind, string> = { estimators: 'objective', simulators: 'simulator', critics: 'critic', policies: 'policy' };
 
 /** One registered id and the package that provides it. */
 export interface RegisteredId {
@@ -78,6 +79,14 @@ export class PluginHost {
     return this.find<CriticFactory>('critics', TOKENS.CriticFactory, id);
   }
 
+  policy(id: string): PolicyFactory {
+    return this.find<PolicyFactory>('policies', TOKENS.PolicyFactory, id);
+  }
+
+  policies(): PolicyFactory[] {
+    return this.container.getAll<PolicyFactory>(TOKENS.PolicyFactory, { optional: true });
+  }
+
   objectives(): ObjectiveFactory[] {
     return this.container.getAll<ObjectiveFactory>(TOKENS.ObjectiveFactory, { optional: true });
   }
@@ -92,7 +101,7 @@ export class PluginHost {
 
   /** Every registered id by kind, sorted, with its package (the `plugins list` document). */
   list(): Record<Kind, RegisteredId[]> {
-    const out: Record<Kind, RegisteredId[]> = { estimators: [], simulators: [], critics: [] };
+    const out: Record<Kind, RegisteredId[]> = { estimators: [], simulators: [], critics: [], policies: [] };
     for (const [key, pkg] of this.owners) {
       const [kind, id] = key.split(':') as [Kind, string];
       out[kind].push({ id, package: pkg });

@@ -9,6 +9,7 @@ export type BedErrorKind =
   | 'numerical'
   | 'unknownPlugin'
   | 'pluginLoad'
+  | 'interrupted'
   | 'internal';
 
 const BRAND = Symbol.for('@infobed/core/BedError');

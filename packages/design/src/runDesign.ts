@@ -13,6 +13,7 @@ import {
   type DesignSpace,
   type PluginHost,
   type ProgressReporter,
+  type Provenance,
 } from '@infobed/core';
 import { eigEvaluator } from '@infobed/evaluate';
 import { stringify } from 'yaml';
@@ -37,7 +38,18 @@ export interface DesignResult {
   /** Final read-out over fresh batches at the final design; `bound` is a valid lower bound (the objective's own, else InfoNCE of the same scores). */
   readonly mi: { readonly bound: number; readonly boundStderr: number; readonly estimate: number; readonly estimateStderr: number };
   readonly eig?: EigEstimate;
+  /** Which package and version provided each component, with the options it was given. */
+  readonly components: {
+    readonly simulator: ComponentRecord;
+    readonly objective: ComponentRecord;
+    readonly critic: ComponentRecord;
+  };
   readonly files: string[];
+}
+
+/** One component of a run in `result.json`: `{ id, package, version, thirdParty, options }`. */
+export interface ComponentRecord extends Provenance {
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 export interface RunDesignOptions {
@@ -66,6 +78,13 @@ export interface RunDesignOptions {
 
 /** Where a design run keeps its checkpoint (docs/checkpoints.md). */
 export const designCheckpointFile = (outDir: string): string => join(outDir, 'checkpoint', 'state.ibck');
+
+/**
+ * `plugins:` for `config.resolved.yaml`: the absolute folders of every third-party plugin the host
+ * loaded (config `plugins:` and `--plugin` alike), so the run folder can be re-run from anywhere.
+ * Falls back to the config's own list when the host loaded none from disk.
+ */
+const resolvedPlugins = (host: PluginHost, c: DesignConfig): string[] => (host.pluginRoots().length > 0 ? host.pluginRoots() : c.plugins);
 
 /**
  * Resolves a plugin id or builds from options, turning "unknown id" and option errors into one
@@ -119,7 +138,12 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const file = designCheckpointFile(outDir);
   // A run killed before its first checkpoint restarts from step 0 (same config, same result).
   const resume = o.resume && existsSync(file) ? readCheckpoint(file, 'design') : undefined;
-  if (!o.resume) writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
+  if (!o.resume) writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify({ ...resolved, plugins: resolvedPlugins(host, c) }));
+  const components = {
+    simulator: { ...host.provenance('simulators', c.simulator.id), options: c.simulator.options },
+    objective: { ...host.provenance('estimators', c.objective.id), options: c.objective.options },
+    critic: { ...host.provenance('critics', c.critic.id), options: c.critic.options },
+  };
   try {
     const settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
     const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
@@ -151,6 +175,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       design: run.design,
       mi: run.final,
       ...(eig ? { eig } : {}),
+      components,
       files,
     };
     checkpointer.stopIfRequested(run.stepsDone, saved);

@@ -10,6 +10,8 @@ export type BedErrorKind =
   | 'unknownPlugin'
   | 'pluginLoad'
   | 'interrupted'
+  /** Third-party plugin code threw (the message names the plugin, its package and the method). */
+  | 'pluginError'
   | 'internal';
 
 const BRAND = Symbol.for('@infobed/core/BedError');

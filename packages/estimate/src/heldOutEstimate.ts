@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Critic, MiObjective, MiTask, Rng } from '@infobed/core';
+import { BedError, type Critic, type MiObjective, type MiTask, type Rng } from '@infobed/core';
 
 /**
  * The objective's reported `mi` on `pairs` fresh pairs the critic never trained on (as the FLO
  * paper reports its estimate on 10k fresh samples): `⌈pairs / batch⌉` batches of `batch` pairs
  * from `task`, each scored as a `[batch, batch]` matrix exactly as in training, no gradients;
- * returns the mean over batches (nats). A non-finite value on any batch raises the objective's
- * numerical error. Leaks no tensors.
+ * returns the mean over batches (nats). A non-finite value raises `BedError('numerical')` naming
+ * the objective. Leaks no tensors.
  */
 export function heldOutEstimate(objective: MiObjective, critic: Critic, task: MiTask, pairs: number, batch: number, rng: Rng): number {
   const n = Math.ceil(pairs / batch);
@@ -17,5 +17,6 @@ export function heldOutEstimate(objective: MiObjective, critic: Critic, task: Mi
       return objective.evaluate(critic.scores(x, y)).mi.dataSync()[0]!;
     });
   }
+  if (!Number.isFinite(sum)) throw new BedError('numerical', `${objective.id}: held-out mi is ${sum / n} on ${task.label}`);
   return sum / n;
 }

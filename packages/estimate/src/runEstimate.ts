@@ -106,6 +106,7 @@ export function runEstimateReport(host: PluginHost, settingsInput: EstimateSetti
           seconds,
           backend: tf.getBackend(),
           ...(!complete && error ? { error } : {}),
+          options,
         });
       });
       const mine = rows.slice(-stages.length);

@@ -1,11 +1,12 @@
 /**
  * `pnpm bench:compare`: the interleaved comparison with PyTorch. For each round and workload it
- * runs PyTorch (`bench/peer/torch_bench.py`, Debian's python3-torch, `--threads` = all cores),
+ * runs PyTorch (`bench/peer/torch_bench.py`, Debian's python3-torch, `--threads 1`: its OpenBLAS
+ * still runs both cores, and `--threads 2` oversubscribes them, 6× slower under load — bench/README.md),
  * then `pnpm bench` with its defaults, one process each, and prints the Markdown table (medians,
  * ratio per round). Also writes it to `bench/results/compare-<timestamp>.md`.
  *
  *   tsx bench/src/compare.ts [--rounds 3] [--seconds 6] [--workload sep64,sep256,joint64]
- *                            [--python /usr/bin/python3] [--torch-threads N] [--ours-args "--optimizer fused"]
+ *                            [--python /usr/bin/python3] [--torch-threads 1] [--ours-args "--optimizer fused"]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -36,7 +37,7 @@ const rounds = Number(flag('--rounds', '3'));
 const seconds = flag('--seconds', '6');
 const workloads = flag('--workload', 'sep64,sep256,joint64').split(',');
 const python = flag('--python', '/usr/bin/python3');
-const torchThreads = flag('--torch-threads', String(os.availableParallelism()));
+const torchThreads = flag('--torch-threads', '1');
 const oursArgs = flag('--ours-args', '').split(' ').filter((s) => s !== '');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const rows: RoundResult[] = [];
@@ -63,7 +64,7 @@ const table = [
   `${new Date().toISOString()} · ${cpu}, ${os.availableParallelism()} cores · ${seconds} s per run, ${rounds} interleaved rounds`,
   `PyTorch: ${python} torch_bench.py --threads ${torchThreads}; ours: pnpm bench ${oursArgs.join(' ') || '(defaults)'} → ${oursGemm}`,
   '',
-  compareTable(rows, `ours (${oursGemm})`, `PyTorch (${torchThreads} threads)`),
+  compareTable(rows, `ours (${oursGemm})`, `PyTorch (--threads ${torchThreads})`),
 ].join('\n');
 console.log(table);
 const dir = path.join(root, 'bench', 'results');

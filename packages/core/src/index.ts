@@ -34,7 +34,10 @@ export {
   type PluginProvides,
 } from './plugin/InfobedPlugin.js';
 export { boundIds } from './plugin/boundIds.js';
-export { PluginHost, type RegisteredId } from './plugin/PluginHost.js';
+export { PluginHost, type PluginOrigin, type Provenance, type RegisteredId } from './plugin/PluginHost.js';
+export { HOST_PEERS, readManifest, type PluginManifest } from './plugin/readManifest.js';
+export { checkPeerCopies, findPackageCopy, hostPeerCopies, type PackageCopy, type RedirectedCopy } from './plugin/peerCopies.js';
+export { guardPluginCode, type PluginLabel } from './plugin/guardPluginCode.js';
 export { resolvePlugin, type ResolvedPlugin } from './plugin/resolvePlugin.js';
 export { loadPlugin } from './plugin/loadPlugin.js';
 export { parsePluginOptions, type PluginRole } from './plugin/parsePluginOptions.js';
@@ -49,3 +52,5 @@ export { writeFileAtomic } from './io/writeFileAtomic.js';
 export { parseWithSchema } from './config/parseWithSchema.js';
 export { readYaml } from './config/readYaml.js';
 export { deepMerge, isPlainObject } from './config/deepMerge.js';
+/** zod, re-exported so plugins write option schemas (`parsePluginOptions`) without their own copy. */
+export { z } from 'zod';

@@ -9,6 +9,7 @@ import {
   type DesignSpace,
   type PluginHost,
   type ProgressReporter,
+  type Provenance,
 } from '@infobed/core';
 import { eigEvaluator } from '@infobed/evaluate';
 import { stringify } from 'yaml';
@@ -33,7 +34,18 @@ export interface DesignResult {
   /** Final read-out over fresh batches at the final design; `bound` is a valid lower bound (the objective's own, else InfoNCE of the same scores). */
   readonly mi: { readonly bound: number; readonly boundStderr: number; readonly estimate: number; readonly estimateStderr: number };
   readonly eig?: EigEstimate;
+  /** Which package and version provided each component, with the options it was given. */
+  readonly components: {
+    readonly simulator: ComponentRecord;
+    readonly objective: ComponentRecord;
+    readonly critic: ComponentRecord;
+  };
   readonly files: string[];
+}
+
+/** One component of a run in `result.json`: `{ id, package, version, thirdParty, options }`. */
+export interface ComponentRecord extends Provenance {
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 export interface RunDesignOptions {
@@ -53,6 +65,13 @@ export interface RunDesignOptions {
   /** Skip the plots (tests). */
   readonly plots?: boolean;
 }
+
+/**
+ * `plugins:` for `config.resolved.yaml`: the absolute folders of every third-party plugin the host
+ * loaded (config `plugins:` and `--plugin` alike), so the run folder can be re-run from anywhere.
+ * Falls back to the config's own list when the host loaded none from disk.
+ */
+const resolvedPlugins = (host: PluginHost, c: DesignConfig): string[] => (host.pluginRoots().length > 0 ? host.pluginRoots() : c.plugins);
 
 /**
  * Resolves a plugin id or builds from options, turning "unknown id" and option errors into one
@@ -103,7 +122,12 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     }
   }
   const { presets: _presets, ...resolved } = c;
-  writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
+  writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify({ ...resolved, plugins: resolvedPlugins(host, c) }));
+  const components = {
+    simulator: { ...host.provenance('simulators', c.simulator.id), options: c.simulator.options },
+    objective: { ...host.provenance('estimators', c.objective.id), options: c.objective.options },
+    critic: { ...host.provenance('critics', c.critic.id), options: c.critic.options },
+  };
   try {
     const settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
     const run = new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress });
@@ -129,6 +153,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       design: run.design,
       mi: run.final,
       ...(eig ? { eig } : {}),
+      components,
       files,
     };
     writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -17,16 +17,19 @@ export interface EstimateRow {
   readonly backend: string;
   /** Set when a run stopped with a numerical error (e.g. FLO overflow); then estimate is NaN. */
   readonly error?: string;
+  /** The objective's options as given (rows of one id with different options differ here). */
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 const COLUMNS: readonly (keyof EstimateRow)[] = [
-  'objective', 'critic', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'bound', 'runs', 'stepsPerSecond', 'backend', 'error',
+  'objective', 'critic', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'bound', 'runs', 'stepsPerSecond', 'backend', 'error', 'options',
 ];
 
 /** Rows as CSV (header + one line per row; text fields quoted when needed). */
 export function estimateRowsToCsv(rows: readonly EstimateRow[]): string {
   const cell = (v: unknown): string => {
     if (v === undefined) return '';
+    if (typeof v === 'object') v = JSON.stringify(v);
     const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(6)) : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };

@@ -55,7 +55,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
       if (r.objective === 'infonce') expect(r.estimate).toBeCloseTo(r.bound, 4);
     }
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('objective,critic,dim,transform,trueMi,estimate,bias,std,bound,runs,stepsPerSecond,backend,error');
+    expect(lines[0]).toBe('objective,critic,dim,transform,trueMi,estimate,bias,std,bound,runs,stepsPerSecond,backend,error,options');
     expect(lines).toHaveLength(5);
     expect(gaussianMi(2, 0.5)).toBeGreaterThan(0);
   });

@@ -82,6 +82,7 @@ export function runEstimateReport(host: PluginHost, settingsInput: EstimateSetti
         stepsPerSecond: seconds > 0 ? steps / seconds : 0,
         backend: tf.getBackend(),
         ...(!complete && error ? { error } : {}),
+        options,
       });
     });
     progress.log(`estimate ${factory.id}: ${rows.slice(-s.mi.length).map((r) => `${r.trueMi}→${r.estimate.toFixed(2)}`).join(', ')}`);

@@ -83,6 +83,7 @@ export function trainRun(
         });
         const [m, b] = kept.map((t) => t.dataSync()[0]!);
         tf.dispose(kept);
+        if (!Number.isFinite(m)) throw new BedError('numerical', `${objective.id}: mi is ${m} at step ${steps + 1}`);
         steps++;
         block += m!;
         blockN++;

@@ -1,5 +1,5 @@
-import { join, resolve } from 'node:path';
-import { BedError, Rng, writeFileAtomic, type BackendPreference } from '@infobed/core';
+import { dirname, join, resolve } from 'node:path';
+import { BedError, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
 import { readYaml } from '@infobed/design';
 import {
   estimateRowsToCsv,
@@ -40,9 +40,13 @@ const listOf = (parse: (v: string) => number) => (v: string, prev: number[] | un
 const idsOf = (v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** Config `estimate:` section (+ `presets.<name>.estimate`), then flags on top. */
-function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string, unknown>; seed: number; backend: BackendPreference; where: string } {
+function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string, unknown>; seed: number; backend: BackendPreference; where: string; plugins: string[] } {
   const where = f.config ?? '(flags)';
   const doc = f.config ? readYaml(resolve(io.cwd, f.config)) : {};
+  const plugins = doc.plugins ?? [];
+  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string' && p.length > 0)) {
+    throw new BedError('invalidConfig', `${where}: plugins: expected a list of plugin paths (relative to the config file) or package names, got ${JSON.stringify(plugins)}`);
+  }
   let est = isObj(doc.estimate) ? doc.estimate : {};
   if (f.preset !== undefined) {
     const presets = isObj(doc.presets) ? doc.presets : {};
@@ -68,8 +72,19 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   if (settings.objectives === undefined) throw new BedError('invalidArgument', `--objective: required (or estimate.objectives in the config)`);
   const seed = f.seed ?? (typeof doc.seed === 'number' ? doc.seed : 0);
   const backend = (f.backend ?? (typeof doc.backend === 'string' ? doc.backend : 'auto')) as BackendPreference;
-  return { settings, seed, backend, where };
+  return { settings, seed, backend, where, plugins: plugins as string[] };
 }
+
+/** Package, version and options of every objective and critic in `rows` (for `result.json`). */
+const componentsOf = (host: PluginHost, rows: readonly EstimateRow[]): Record<string, unknown>[] => {
+  const seen = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const key = `${r.objective} ${JSON.stringify(r.options)}`;
+    if (!seen.has(key)) seen.set(key, { kind: 'objective', ...host.provenance('estimators', r.objective), options: r.options });
+    if (!seen.has(`critic ${r.critic}`)) seen.set(`critic ${r.critic}`, { kind: 'critic', ...host.provenance('critics', r.critic) });
+  }
+  return [...seen.values()];
+};
 
 /** `trace.csv`: one line per training-curve point (block mean of the objective's per-step value). */
 const traceCsv = (traces: readonly EstimateTrace[]): string =>
@@ -102,8 +117,8 @@ export function makeEstimateCommand(io: CliIo): Command {
     .option('--lr <rate>', 'Adam learning rate', numArg)
     .option('--preset <name>', 'apply a preset from the config (e.g. paper, ci)')
     .action(async (f: EstimateFlags) => {
-      const { settings, seed, backend, where } = resolveSettings(f, io);
-      const s = await bootstrap(io, f, backend);
+      const { settings, seed, backend, where, plugins } = resolveSettings(f, io);
+      const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd });
       const outDir = f.out ? resolve(io.cwd, f.out) : undefined;
       let rows: EstimateRow[];
       let traces: EstimateTrace[];
@@ -115,7 +130,9 @@ export function makeEstimateCommand(io: CliIo): Command {
         throw e;
       }
       const seconds = Object.fromEntries(traces.filter((t) => t.run === 0).map((t) => [t.objective, +traces.filter((u) => u.objective === t.objective).reduce((a, u) => a + u.seconds, 0).toFixed(1)]));
-      const result = rows.length === 1 ? { ...rows[0]!, seed, seconds: Object.values(seconds)[0] } : { rows, seed, backend: s.backend.backend, seconds };
+      const components = componentsOf(s.host, rows);
+      const result = rows.length === 1 ? { ...rows[0]!, seed, seconds: Object.values(seconds)[0], components } : { rows, seed, backend: s.backend.backend, seconds, components };
+      const failed = rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate));
       if (outDir) {
         writeFileAtomic(join(outDir, 'trace.csv'), traceCsv(traces));
         const { batch, dim } = parseEstimateSettings(settings as EstimateSettingsInput);
@@ -124,11 +141,10 @@ export function makeEstimateCommand(io: CliIo): Command {
         } catch (e) {
           s.progress.log(`warning: plots not written (${(e as Error).message}); the CSV files and result.json are complete`);
         }
-        // result.json last: its presence means the run finished and every other file is complete.
-        writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+        // result.json last, and only on success: its presence means the run finished and every other file is complete.
+        if (!failed) writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
       }
-      const failed = rows.find((r) => r.error);
-      if (failed) throw new BedError('numerical', `estimate: ${failed.objective} at ${failed.trueMi} nats: ${failed.error}`);
+      if (failed) throw new BedError('numerical', `estimate: ${failed.objective} at ${failed.trueMi} nats: ${failed.error ?? `estimate is ${failed.estimate}`}`);
       emitResult(io, f.json, result, human(rows));
     });
 }

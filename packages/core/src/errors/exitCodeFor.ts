@@ -17,6 +17,7 @@ export function exitCodeFor(error: unknown): number {
       return EXIT_CODES.numerical;
     case 'unknownPlugin':
     case 'pluginLoad':
+    case 'pluginError':
       return EXIT_CODES.plugin;
     default:
       return EXIT_CODES.internal;

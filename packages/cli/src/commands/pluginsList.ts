@@ -4,10 +4,10 @@ import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
 import { addGlobalOptions, type GlobalOptions } from '../globalOptions.js';
 
-/** `infobed plugins list`: every registered estimator, simulator and critic with its package. */
+/** `infobed plugins list`: every registered estimator, simulator, critic and benchmark task with its package. */
 export function makePluginsCommand(io: CliIo): Command {
   const list = addGlobalOptions(new Command('list'))
-    .description('list registered estimators, simulators and critics')
+    .description('list registered estimators, simulators, critics and benchmark tasks')
     .action(async (g: GlobalOptions) => {
       const s = await bootstrap(io, { ...g, quiet: true }, g.backend ?? 'auto');
       const doc = s.host.list();
@@ -15,6 +15,7 @@ export function makePluginsCommand(io: CliIo): Command {
         ...s.host.objectives().map((f) => [`estimators:${f.id}`, `${f.description} [type ${f.type}, reports ${f.reports}]`] as const),
         ...s.host.simulators().map((f) => [`simulators:${f.id}`, f.description] as const),
         ...s.host.critics().map((f) => [`critics:${f.id}`, f.description] as const),
+        ...s.host.tasks().map((f) => [`tasks:${f.id}`, f.description] as const),
       ]);
       const human = (Object.keys(doc) as (keyof typeof doc)[])
         .map((k) => `${k}:\n${doc[k].map((r) => `  ${r.id.padEnd(16)} ${r.package}\n  ${''.padEnd(16)} ${describe.get(`${k}:${r.id}`) ?? ''}`).join('\n')}`)

@@ -4,12 +4,14 @@ export { TOKENS } from './di/tokens.js';
 export { loadModules } from './di/loadModules.js';
 export type { ScoreBatch } from './objective/ScoreBatch.js';
 export type { AuxKind, MiObjective, ObjectiveOutput, ObjectiveType } from './objective/MiObjective.js';
-export type { ObjectiveFactory } from './objective/ObjectiveFactory.js';
+export type { CriticChoice, ObjectiveFactory } from './objective/ObjectiveFactory.js';
 export { assertFiniteLoss } from './objective/assertFiniteLoss.js';
 export type { Critic, CriticFactory, CriticSpec } from './critic/Critic.js';
 export { criticPairingWarning } from './critic/Critic.js';
+export { criticFor, type CriticSource } from './critic/criticFor.js';
 export { DesignSpace, type DesignSpaceSpec, type DesignTransform } from './simulator/DesignSpace.js';
 export type { NoiseDraw, Simulator, SimulatorFactory } from './simulator/Simulator.js';
+export type { MiTask, TaskFactory } from './task/MiTask.js';
 export type {
   DesignHooks,
   DesignOptimiser,

@@ -5,10 +5,10 @@ import { emitResult } from '../emit.js';
 import { addGlobalOptions, type GlobalOptions } from '../globalOptions.js';
 import { makePluginsNewCommand } from './pluginsNew.js';
 
-/** `infobed plugins list`: every registered estimator, simulator and critic with its package. */
+/** `infobed plugins list`: every registered estimator, simulator, critic and benchmark task with its package. */
 export function makePluginsCommand(io: CliIo): Command {
   const list = addGlobalOptions(new Command('list'))
-    .description('list registered estimators, simulators and critics')
+    .description('list registered estimators, simulators, critics and benchmark tasks')
     .action(async (g: GlobalOptions) => {
       const s = await bootstrap(io, { ...g, quiet: true }, g.backend ?? 'auto');
       const doc = s.host.list();
@@ -16,6 +16,7 @@ export function makePluginsCommand(io: CliIo): Command {
         ...s.host.objectives().map((f) => [`estimators:${f.id}`, `${f.description} [type ${f.type}, reports ${f.reports}]`] as const),
         ...s.host.simulators().map((f) => [`simulators:${f.id}`, f.description] as const),
         ...s.host.critics().map((f) => [`critics:${f.id}`, f.description] as const),
+        ...s.host.tasks().map((f) => [`tasks:${f.id}`, f.description] as const),
       ]);
       const human = (Object.keys(doc) as (keyof typeof doc)[])
         .map((k) => `${k}:\n${doc[k].map((r) => `  ${r.id.padEnd(16)} ${r.package}\n  ${''.padEnd(16)} ${describe.get(`${k}:${r.id}`) ?? ''}`).join('\n')}`)

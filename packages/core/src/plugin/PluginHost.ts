@@ -6,12 +6,13 @@ import { TOKENS } from '../di/tokens.js';
 import { BedError } from '../errors/BedError.js';
 import type { ObjectiveFactory } from '../objective/ObjectiveFactory.js';
 import type { SimulatorFactory } from '../simulator/Simulator.js';
+import type { TaskFactory } from '../task/MiTask.js';
 import { boundIds } from './boundIds.js';
 import { guardPluginCode } from './guardPluginCode.js';
 import { InfobedPluginSchema, type InfobedPlugin, type PluginProvides } from './InfobedPlugin.js';
 
 type Kind = keyof PluginProvides;
-const NOUN: Record<Kind, string> = { estimators: 'objective', simulators: 'simulator', critics: 'critic' };
+const NOUN: Record<Kind, string> = { estimators: 'objective', simulators: 'simulator', critics: 'critic', tasks: 'task' };
 
 /** One registered id and the package that provides it. */
 export interface RegisteredId {
@@ -104,6 +105,10 @@ export class PluginHost {
     return this.find<CriticFactory>('critics', TOKENS.CriticFactory, id);
   }
 
+  task(id: string): TaskFactory {
+    return this.find<TaskFactory>('tasks', TOKENS.TaskFactory, id);
+  }
+
   objectives(): ObjectiveFactory[] {
     return this.container.getAll<ObjectiveFactory>(TOKENS.ObjectiveFactory, { optional: true });
   }
@@ -116,9 +121,13 @@ export class PluginHost {
     return this.container.getAll<CriticFactory>(TOKENS.CriticFactory, { optional: true });
   }
 
+  tasks(): TaskFactory[] {
+    return this.container.getAll<TaskFactory>(TOKENS.TaskFactory, { optional: true });
+  }
+
   /** Every registered id by kind, sorted, with its package (the `plugins list` document). */
   list(): Record<Kind, RegisteredId[]> {
-    const out: Record<Kind, RegisteredId[]> = { estimators: [], simulators: [], critics: [] };
+    const out: Record<Kind, RegisteredId[]> = { estimators: [], simulators: [], critics: [], tasks: [] };
     for (const [key, owner] of this.owners) {
       const [kind, id] = key.split(':') as [Kind, string];
       out[kind].push({ id, package: owner.name });

@@ -1,32 +1,47 @@
-/** One benchmark row: one objective at one truth level, over all runs. MI values in nats. */
+/** One benchmark row: one objective on one task (or truth level), over all runs. MI values in nats. */
 export interface EstimateRow {
   readonly objective: string;
   readonly critic: string;
+  /** Where the critic came from: named by the user, the objective's own default, or the general `critic`. */
+  readonly criticSource: string;
+  /** Task label, e.g. `gaussian-d10-mi2` (stepwise schedule) or `multinormal-dense-5x5`. */
+  readonly task: string;
   readonly dim: number;
-  readonly transform: 'none' | 'cubic';
+  /** `none` | `cubic` for the stepwise Gaussian schedule; `-` for benchmark tasks (see `task`). */
+  readonly transform: string;
   readonly trueMi: number;
   /** Mean of the per-step training-batch `mi` over the averaging window, pooled over runs. */
   readonly estimate: number;
   readonly bias: number;
   /** Standard deviation of those per-step values (pooled over runs). */
   readonly std: number;
+  /** Mean over runs of the held-out estimate (the objective's `mi` on `heldOut` fresh pairs after the stage); NaN when off. */
+  readonly heldOut: number;
+  readonly heldOutBias: number;
+  /** Standard deviation over runs (seeds) of the held-out estimate (0 for one run). */
+  readonly heldOutSd: number;
   /** Mean over runs of the InfoNCE bound of the same scores (a valid bound even for plug-ins). */
   readonly bound: number;
   readonly runs: number;
   readonly stepsPerSecond: number;
+  /** Training seconds of the runs that produced this row (every stage of the schedule; all runs). */
+  readonly seconds: number;
   readonly backend: string;
   /** Set when a run stopped with a numerical error (e.g. FLO overflow); then estimate is NaN. */
   readonly error?: string;
+  /** The objective's options as given (rows of one id with different options differ here). */
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 const COLUMNS: readonly (keyof EstimateRow)[] = [
-  'objective', 'critic', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'bound', 'runs', 'stepsPerSecond', 'backend', 'error',
+  'objective', 'critic', 'criticSource', 'task', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'heldOut', 'heldOutBias', 'heldOutSd', 'bound', 'runs', 'stepsPerSecond', 'seconds', 'backend', 'error', 'options',
 ];
 
 /** Rows as CSV (header + one line per row; text fields quoted when needed). */
 export function estimateRowsToCsv(rows: readonly EstimateRow[]): string {
   const cell = (v: unknown): string => {
     if (v === undefined) return '';
+    if (typeof v === 'object') v = JSON.stringify(v);
     const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(6)) : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };

@@ -10,7 +10,14 @@ export const EstimateSettingsSchema = z
   .object({
     /** Objectives to compare; each gets its own critic (same seed per run). */
     objectives: z.array(ObjectiveEntry).min(1),
+    /** Critic of objectives that name none and declare no `defaultCritic` of their own (FLO → `shared`). */
     critic: Component.default({ id: 'separable', options: {} }),
+    /**
+     * Benchmark tasks (plugins of kind `tasks`, e.g. `bmi` families): each is trained from scratch
+     * as one stage with its own true MI. When absent, the stepwise correlated-Gaussian schedule
+     * `mi` / `dim` / `transform` runs instead.
+     */
+    tasks: z.array(Component).min(1).optional(),
     /** Dimension d of x and y. */
     dim: z.number().int().positive().default(10),
     /** Stepwise truth schedule in nats; the critic is carried over from stage to stage. */
@@ -20,6 +27,11 @@ export const EstimateSettingsSchema = z
     stepsPerStage: z.number().int().positive().default(1000),
     /** Estimate = mean of the per-step training-batch `mi` over the last `average` steps of a stage. */
     average: z.number().int().positive().default(500),
+    /**
+     * Held-out pairs after each stage: the objective's `mi` on this many fresh pairs (in batches
+     * of `batch`), never trained on. 0 turns it off.
+     */
+    heldOut: z.number().int().min(0).default(10000),
     /** Independent runs (fresh critic and data streams). */
     runs: z.number().int().positive().default(1),
     /** Adam learning rate. */

@@ -49,29 +49,70 @@ export function traceChart(traces: readonly EstimateTrace[], batch: number, titl
   };
 }
 
-/** `bias-variance` spec: bias and sd of the per-step estimate vs the true MI, one line per objective. */
+/**
+ * `bias-variance` spec: bias vs the true MI, one line per objective, solid for the training-batch
+ * estimate and dashed for the held-out one; and the sd of the per-step training-batch estimate.
+ */
 export function biasVarianceChart(rows: readonly EstimateRow[], title: string): VegaLiteSpec {
-  const values = rows.filter((r) => Number.isFinite(r.estimate)).map((r) => ({ objective: panelOf(r.objective, r.critic), trueMi: r.trueMi, bias: r.bias, std: r.std }));
+  const values = rows.flatMap((r) => [
+    ...(Number.isFinite(r.estimate) ? [{ objective: panelOf(r.objective, r.critic), kind: 'training batches', trueMi: r.trueMi, bias: r.bias, std: r.std }] : []),
+    ...(Number.isFinite(r.heldOut) ? [{ objective: panelOf(r.objective, r.critic), kind: 'held-out', trueMi: r.trueMi, bias: r.heldOutBias }] : []),
+  ]);
   const panel = (field: 'bias' | 'std', label: string) => ({
     width: 300,
     height: 200,
     layer: [
       {
+        ...(field === 'std' ? { transform: [{ filter: "datum.kind === 'training batches'" }] } : {}),
         mark: { type: 'line', point: true },
         encoding: {
           x: { field: 'trueMi', type: 'quantitative', title: 'true MI (nats)' },
           y: { field, type: 'quantitative', title: label },
           color: { field: 'objective', type: 'nominal', title: null, legend: { labelLimit: 400 } },
+          strokeDash: { field: 'kind', type: 'nominal', title: null },
         },
       },
       ...(field === 'bias' ? [{ data: { values: [{ y: 0 }] }, mark: { type: 'rule', color: '#777' }, encoding: { y: { field: 'y', type: 'quantitative' } } }] : []),
     ],
   });
-  return { title, data: { values }, hconcat: [panel('bias', 'bias (nats)'), panel('std', 'sd of per-step estimate (nats)')] };
+  return { title, data: { values }, hconcat: [panel('bias', 'bias (nats; dashed: held-out)'), panel('std', 'sd of per-step estimate (nats)')] };
 }
 
-/** Writes `estimate-trace.{vl.json,svg,png}` and `bias-variance.{…}` into `outDir`; returns the PNG paths. */
-export async function writeEstimatePlots(outDir: string, rows: readonly EstimateRow[], traces: readonly EstimateTrace[], info: { batch: number; dim: number }): Promise<string[]> {
+/**
+ * `benchmark-heatmap` spec: objective (critic) × task, colour = bias of the held-out estimate
+ * (training-batch estimate when held-out is off), text = estimate / truth.
+ */
+export function benchmarkHeatmap(rows: readonly EstimateRow[], title: string): VegaLiteSpec {
+  const values = rows.map((r) => {
+    const est = Number.isFinite(r.heldOut) ? r.heldOut : r.estimate;
+    return { objective: panelOf(r.objective, r.critic), task: r.task, bias: Number.isFinite(est) ? est - r.trueMi : null, text: `${Number.isFinite(est) ? est.toFixed(2) : 'NaN'} / ${r.trueMi.toFixed(2)}` };
+  });
+  const x = { field: 'task', type: 'nominal', title: null, sort: null, axis: { labelAngle: -50, labelLimit: 300 } };
+  const y = { field: 'objective', type: 'nominal', title: null, sort: null, axis: { labelLimit: 300 } };
+  return {
+    title: `${title} (cell: estimate / true MI, nats; colour: bias)`,
+    data: { values },
+    layer: [
+      { mark: 'rect', encoding: { x, y, color: { field: 'bias', type: 'quantitative', title: 'bias (nats)', scale: { scheme: 'redblue', domainMid: 0, reverse: true } } } },
+      { mark: { type: 'text', fontSize: 8 }, encoding: { x, y, text: { field: 'text', type: 'nominal' } } },
+    ],
+    width: { step: 46 },
+    height: { step: 22 },
+  };
+}
+
+/**
+ * Writes `estimate-trace.{vl.json,svg,png}` and `bias-variance.{…}` (stepwise Gaussian schedule),
+ * or `benchmark-heatmap.{…}` (benchmark tasks; plus the trace for a single task) into `outDir`;
+ * returns the PNG paths.
+ */
+export async function writeEstimatePlots(outDir: string, rows: readonly EstimateRow[], traces: readonly EstimateTrace[], info: { batch: number; dim: number; tasks?: boolean }): Promise<string[]> {
+  if (info.tasks) {
+    const title = `MI benchmark tasks, B = ${info.batch}`;
+    const heat = await renderChart(benchmarkHeatmap(rows, title), join(outDir, 'benchmark-heatmap'));
+    const single = new Set(rows.map((r) => r.task)).size === 1;
+    return single ? [heat.png, (await renderChart(traceChart(traces, info.batch, title), join(outDir, 'estimate-trace'))).png] : [heat.png];
+  }
   const title = `Correlated Gaussians, d = ${info.dim}, B = ${info.batch}`;
   const a = await renderChart(traceChart(traces, info.batch, title), join(outDir, 'estimate-trace'));
   const b = await renderChart(biasVarianceChart(rows, title), join(outDir, 'bias-variance'));

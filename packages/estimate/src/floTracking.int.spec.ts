@@ -15,7 +15,7 @@ describe('FLO on a 2-nat Gaussian (d = 4, B = 64, bilinear [64, 64], Adam 1e-3, 
     host.use(flo);
     const [row] = runEstimate(
       host,
-      { objectives: [{ id: 'flo' }], critic: { id: 'bilinear', options: { hidden: [64, 64] } }, dim: 4, mi: [2], batch: 64, stepsPerStage: 1500, average: 750, lr: 1e-3 },
+      { objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [64, 64] } } }], dim: 4, mi: [2], batch: 64, stepsPerStage: 1500, average: 750, lr: 1e-3, heldOut: 0 },
       new Rng(0),
       silentProgress,
     );

@@ -1,5 +1,5 @@
-export { gaussianMi, rhoForMi } from './gaussianTruth.js';
-export { sampleCorrelatedGaussian } from './sampleCorrelatedGaussian.js';
+export { gaussianMi, rhoForMi, sampleCorrelatedGaussian } from '@infobed/plugin-tasks';
+export { heldOutEstimate } from './heldOutEstimate.js';
 export {
   EstimateSettingsSchema,
   parseEstimateSettings,
@@ -9,4 +9,4 @@ export {
 export { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
 export { trainRun, type RunResult, type TracePoint } from './trainRun.js';
 export { runEstimate, runEstimateReport, type EstimateReport, type EstimateTrace } from './runEstimate.js';
-export { biasVarianceChart, traceChart, writeEstimatePlots } from './estimatePlots.js';
+export { benchmarkHeatmap, biasVarianceChart, traceChart, writeEstimatePlots } from './estimatePlots.js';

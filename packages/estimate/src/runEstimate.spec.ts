@@ -7,7 +7,8 @@ import critics from '@infobed/plugin-critics';
 import bounds from '@infobed/plugin-estimator-bounds';
 import flo from '@infobed/plugin-estimator-flo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gaussianMi } from './gaussianTruth.js';
+import tasks from '@infobed/plugin-tasks';
+import { gaussianMi } from '@infobed/plugin-tasks';
 import { traceChart, writeEstimatePlots } from './estimatePlots.js';
 import { runEstimate, runEstimateReport } from './runEstimate.js';
 
@@ -20,6 +21,7 @@ const host = (): PluginHost => {
   h.use(critics);
   h.use(bounds);
   h.use(flo);
+  h.use(tasks);
   return h;
 };
 
@@ -30,7 +32,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
     const rows = runEstimate(
       host(),
       {
-        objectives: [{ id: 'infonce' }, { id: 'flo' }],
+        objectives: [{ id: 'infonce' }, { id: 'flo', critic: { id: 'bilinear', options: { hidden: [16] } } }],
         critic: { id: 'bilinear', options: { hidden: [16] } },
         dim: 2,
         mi: [1, 2],
@@ -38,6 +40,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
         stepsPerStage: 6,
         average: 3,
         runs: 2,
+        heldOut: 40,
         csv,
       },
       new Rng(0),
@@ -53,15 +56,21 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
       expect(r.stepsPerSecond).toBeGreaterThan(0);
       // InfoNCE's estimate is its own bound.
       if (r.objective === 'infonce') expect(r.estimate).toBeCloseTo(r.bound, 4);
+      // Held-out: 40 pairs → 3 batches of 16 after each stage; InfoNCE stays ≤ log B there too.
+      expect(Number.isFinite(r.heldOut)).toBe(true);
+      expect(r.heldOutBias).toBeCloseTo(r.heldOut - r.trueMi, 12);
+      expect(r.heldOutSd).toBeGreaterThanOrEqual(0);
+      if (r.objective === 'infonce') expect(r.heldOut).toBeLessThanOrEqual(Math.log(16) + 1e-4);
+      expect(r.task).toBe(`gaussian-d2-mi${r.trueMi}`);
     }
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('objective,critic,dim,transform,trueMi,estimate,bias,std,bound,runs,stepsPerSecond,backend,error');
+    expect(lines[0]).toBe('objective,critic,criticSource,task,dim,transform,trueMi,estimate,bias,std,heldOut,heldOutBias,heldOutSd,bound,runs,stepsPerSecond,seconds,backend,error,options');
     expect(lines).toHaveLength(5);
     expect(gaussianMi(2, 0.5)).toBeGreaterThan(0);
   });
 
   it('returns training curves whose window points average to the row estimates, and plots them', async () => {
-    const settings = { objectives: [{ id: 'infonce' }, { id: 'nwj' }], critic: { id: 'separable', options: { hidden: [8] } }, dim: 2, mi: [1, 2], batch: 8, stepsPerStage: 7, average: 4, traceEvery: 1 };
+    const settings = { objectives: [{ id: 'infonce' }, { id: 'nwj' }], critic: { id: 'separable', options: { hidden: [8] } }, dim: 2, mi: [1, 2], batch: 8, stepsPerStage: 7, average: 4, traceEvery: 1, heldOut: 0 };
     const { rows, traces } = runEstimateReport(host(), settings, new Rng(1), silentProgress);
     expect(traces.map((t) => [t.objective, t.run, t.points.length])).toEqual([['infonce', 0, 14], ['nwj', 0, 14]]);
     for (const t of traces) {
@@ -91,18 +100,57 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
   });
 
   it('is reproducible from the seed', () => {
-    const settings = { objectives: [{ id: 'nwj' }], dim: 2, mi: [1], batch: 8, stepsPerStage: 4, average: 4, critic: { id: 'separable', options: { hidden: [8] } } };
+    const settings = { objectives: [{ id: 'nwj' }], dim: 2, mi: [1], batch: 8, stepsPerStage: 4, average: 4, heldOut: 16, critic: { id: 'separable', options: { hidden: [8] } } };
     const a = runEstimate(host(), settings, new Rng(3), silentProgress);
     const b = runEstimate(host(), settings, new Rng(3), silentProgress);
     expect(a[0]!.estimate).toBe(b[0]!.estimate);
+    expect(a[0]!.heldOut).toBe(b[0]!.heldOut);
+    // The held-out pairs come from their own stream: turning them off leaves training unchanged.
+    expect(runEstimate(host(), { ...settings, heldOut: 0 }, new Rng(3), silentProgress)[0]!.estimate).toBe(a[0]!.estimate);
+    expect(runEstimate(host(), { ...settings, heldOut: 0 }, new Rng(3), silentProgress)[0]!.heldOut).toBeNaN();
+  });
+
+  it("trains flo on its declared default critic (shared) when none is named, and a named one wins", () => {
+    const base = { dim: 2, mi: [1], batch: 8, stepsPerStage: 2, average: 1, heldOut: 8, critic: { id: 'separable', options: { hidden: [8] } } };
+    const [byDefault] = runEstimate(host(), { ...base, objectives: [{ id: 'flo' }] }, new Rng(0), silentProgress);
+    expect([byDefault!.critic, byDefault!.criticSource]).toEqual(['shared', 'objective-default']);
+    const [named] = runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [8] } } }] }, new Rng(0), silentProgress);
+    expect([named!.critic, named!.criticSource]).toEqual(['bilinear', 'named']);
+    const [other] = runEstimate(host(), { ...base, objectives: [{ id: 'nwj' }] }, new Rng(0), silentProgress);
+    expect([other!.critic, other!.criticSource]).toEqual(['separable', 'fallback']);
+  });
+
+  it('runs benchmark tasks (one row per objective × task, truth from the task) and draws the heat-map', async () => {
+    const settings = {
+      objectives: [{ id: 'infonce' }, { id: 'nwj' }],
+      critic: { id: 'separable', options: { hidden: [8] } },
+      tasks: [{ id: 'additive-noise', options: { epsilon: 0.75 } }, { id: 'multinormal-2pair', options: { dimX: 2, dimY: 3 } }],
+      batch: 8, stepsPerStage: 4, average: 2, heldOut: 16, runs: 2,
+    };
+    const before = tf.memory().numTensors;
+    const { rows, traces } = runEstimateReport(host(), settings, new Rng(2), silentProgress);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(rows.map((r) => `${r.objective}@${r.task}`)).toEqual([
+      'infonce@additive-noise-0.75', 'infonce@multinormal-2pair-2x3', 'nwj@additive-noise-0.75', 'nwj@multinormal-2pair-2x3',
+    ]);
+    expect(rows[0]!.trueMi).toBeCloseTo(1 / 3, 12);
+    expect(rows[1]!.trueMi).toBeCloseTo(-Math.log(1 - 0.8 ** 2), 12);
+    expect(rows.every((r) => r.runs === 2 && Number.isFinite(r.heldOut) && r.transform === '-')).toBe(true);
+    expect(traces).toHaveLength(8);
+    const dir = mkdtempSync(join(tmpdir(), 'estimate-heat-'));
+    const pngs = await writeEstimatePlots(dir, rows, traces, { batch: 8, dim: 2, tasks: true });
+    expect(pngs.map((p) => p.slice(dir.length + 1))).toEqual(['benchmark-heatmap.png']);
   });
 
   it('warns when flo runs on an unbounded critic, not on the bilinear one', () => {
     const logs: string[] = [];
     const progress = { ...silentProgress, log: (m: string) => void logs.push(m) };
-    const base = { dim: 2, mi: [1], batch: 8, stepsPerStage: 2, average: 1 };
-    runEstimate(host(), { ...base, objectives: [{ id: 'flo' }], critic: { id: 'separable', options: { hidden: [8] } } }, new Rng(0), progress);
+    const base = { dim: 2, mi: [1], batch: 8, stepsPerStage: 2, average: 1, heldOut: 0 };
+    runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'separable', options: { hidden: [8] } } }] }, new Rng(0), progress);
     expect(logs.filter((l) => l.startsWith('warning: flo with the "separable" critic'))).toHaveLength(1);
+    logs.length = 0;
+    runEstimate(host(), { ...base, objectives: [{ id: 'flo' }], critic: { id: 'separable', options: { hidden: [8] } } }, new Rng(0), progress);
+    expect(logs.filter((l) => l.startsWith('warning'))).toEqual([]); // its own default (shared)
     logs.length = 0;
     runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [8] } } }] }, new Rng(0), progress);
     expect(logs.filter((l) => l.startsWith('warning'))).toEqual([]);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { criticPairingWarning, writeFileAtomic, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
+import { criticFor, criticPairingWarning, writeFileAtomic, type MiTask, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
+import { GaussianTask } from '@infobed/plugin-tasks';
 import { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
-import { parseEstimateSettings, type EstimateSettingsInput } from './EstimateSettings.js';
+import { parseEstimateSettings, type EstimateSettings, type EstimateSettingsInput } from './EstimateSettings.js';
 import { trainRun, type RunResult, type TracePoint } from './trainRun.js';
 
 const mean = (a: readonly number[]): number => a.reduce((s, v) => s + v, 0) / a.length;
@@ -15,12 +16,14 @@ const sd = (a: readonly number[]): number => {
 export interface EstimateTrace {
   readonly objective: string;
   readonly critic: string;
+  /** Task label of the run's first stage (stepwise schedule: `gaussian-d<d>-mi<first level>`). */
+  readonly task: string;
   readonly run: number;
   readonly points: readonly TracePoint[];
   readonly seconds: number;
 }
 
-/** Rows (one per objective × truth level) and every run's training curve. */
+/** Rows (one per objective × task or truth level) and every run's training curve. */
 export interface EstimateReport {
   readonly rows: EstimateRow[];
   readonly traces: EstimateTrace[];
@@ -31,60 +34,84 @@ export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInp
   return runEstimateReport(host, settingsInput, rng, progress).rows;
 }
 
+/** The stage lists to run: one per benchmark task, or the stepwise correlated-Gaussian schedule. */
+function schedules(host: PluginHost, s: EstimateSettings): MiTask[][] {
+  if (s.tasks !== undefined) return s.tasks.map((t) => [host.task(t.id).create(t.options)]);
+  return [s.mi.map((mi) => new GaussianTask(s.dim, mi, s.transform === 'cubic'))];
+}
+
 /**
- * Benchmarks MI objectives on correlated Gaussian pairs with known MI (specs/estimators.md §6–7).
- * For each objective and run: a fresh critic (the objective's own `critic`, else `settings.critic`) trained with Adam through the
- * stepwise truth schedule `settings.mi`, fresh samples every step. Returns one row per objective
- * and truth level, and writes them as CSV when `settings.csv` is set. Run r of every objective
- * uses the stream `rng.fork('run<r>')`, so objectives see the same data and initial weights.
+ * Benchmarks MI objectives on tasks with known MI (specs/estimators.md §6–7): for each objective,
+ * task schedule and run, a fresh critic trained with Adam (fresh samples every step). The critic is
+ * the objective entry's own `critic`, else the objective's declared `defaultCritic`, else
+ * `settings.critic` (`criticFor`). Without `settings.tasks` the schedule is the stepwise
+ * correlated Gaussian `settings.mi` (critic carried over between levels). Returns one row per
+ * objective and stage, and writes them as CSV when `settings.csv` is set. Run r of every objective
+ * and task uses the stream `rng.fork('run<r>')`, so objectives see the same data and initial
+ * weights.
  * @throws BedError('invalidConfig') for bad settings, ('unknownPlugin') for an unknown id.
  */
 export function runEstimateReport(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): EstimateReport {
   const s = parseEstimateSettings(settingsInput);
+  const plans = schedules(host, s);
   const factories = s.objectives.map((o) => {
-    const critic = o.critic ?? s.critic;
-    return { factory: host.objective(o.id), options: o.options, criticFactory: host.critic(critic.id), criticOptions: critic.options };
+    const factory = host.objective(o.id);
+    const critic = criticFor(factory, o.critic, s.critic);
+    return { factory, options: o.options, critic, criticFactory: host.critic(critic.id) };
   });
   const rows: EstimateRow[] = [];
   const traces: EstimateTrace[] = [];
-  for (const { factory, options, criticFactory, criticOptions } of factories) {
+  for (const { factory, options, critic, criticFactory } of factories) {
     const warning = criticPairingWarning(factory, criticFactory);
     if (warning) progress.log(warning);
-    const results: RunResult[] = [];
-    for (let r = 0; r < s.runs; r++) {
-      const task = progress.start(`estimate ${factory.id} run ${r + 1}/${s.runs}`, s.mi.length * s.stepsPerStage);
-      try {
-        results.push(trainRun(factory, options, criticFactory, criticOptions, s, rng.fork(`run${r}`), task));
-      } finally {
-        task.stop();
+    for (const stages of plans) {
+      const results: RunResult[] = [];
+      for (let r = 0; r < s.runs; r++) {
+        const label = s.tasks ? ` on ${stages[0]!.label}` : '';
+        const task = progress.start(`estimate ${factory.id}${label} run ${r + 1}/${s.runs}`, stages.length * s.stepsPerStage);
+        try {
+          results.push(trainRun(factory, options, criticFactory, critic.options, stages, s, rng.fork(`run${r}`), task));
+        } finally {
+          task.stop();
+        }
       }
-    }
-    results.forEach((x, run) => traces.push({ objective: factory.id, critic: criticFactory.id, run, points: x.trace, seconds: x.seconds }));
-    const steps = results.reduce((a, x) => a + x.steps, 0);
-    const seconds = results.reduce((a, x) => a + x.seconds, 0);
-    const error = results.find((x) => x.error)?.error;
-    s.mi.forEach((trueMi, k) => {
-      const complete = results.every((x) => (x.values[k]?.length ?? 0) === s.average);
-      const vals = complete ? results.flatMap((x) => x.values[k]!) : [];
-      const bnds = complete ? results.flatMap((x) => x.bounds[k]!) : [];
-      const estimate = complete ? mean(vals) : Number.NaN;
-      rows.push({
-        objective: factory.id,
-        critic: criticFactory.id,
-        dim: s.dim,
-        transform: s.transform,
-        trueMi,
-        estimate,
-        bias: estimate - trueMi,
-        std: complete ? sd(vals) : Number.NaN,
-        bound: complete ? mean(bnds) : Number.NaN,
-        runs: s.runs,
-        stepsPerSecond: seconds > 0 ? steps / seconds : 0,
-        backend: tf.getBackend(),
-        ...(!complete && error ? { error } : {}),
+      results.forEach((x, run) => traces.push({ objective: factory.id, critic: criticFactory.id, task: stages[0]!.label, run, points: x.trace, seconds: x.seconds }));
+      const steps = results.reduce((a, x) => a + x.steps, 0);
+      const seconds = results.reduce((a, x) => a + x.seconds, 0);
+      const error = results.find((x) => x.error)?.error;
+      stages.forEach((t, k) => {
+        const complete = results.every((x) => (x.values[k]?.length ?? 0) === s.average && x.heldOut[k] !== undefined);
+        const vals = complete ? results.flatMap((x) => x.values[k]!) : [];
+        const bnds = complete ? results.flatMap((x) => x.bounds[k]!) : [];
+        const held = complete ? results.map((x) => x.heldOut[k]!) : [];
+        const estimate = complete ? mean(vals) : Number.NaN;
+        const heldOut = complete && s.heldOut > 0 ? mean(held) : Number.NaN;
+        rows.push({
+          objective: factory.id,
+          critic: criticFactory.id,
+          criticSource: critic.source,
+          task: t.label,
+          dim: t.xDim,
+          transform: s.tasks ? '-' : s.transform,
+          trueMi: t.trueMi,
+          estimate,
+          bias: estimate - t.trueMi,
+          std: complete ? sd(vals) : Number.NaN,
+          heldOut,
+          heldOutBias: heldOut - t.trueMi,
+          heldOutSd: complete && s.heldOut > 0 ? sd(held) : Number.NaN,
+          bound: complete ? mean(bnds) : Number.NaN,
+          runs: s.runs,
+          stepsPerSecond: seconds > 0 ? steps / seconds : 0,
+          seconds,
+          backend: tf.getBackend(),
+          ...(!complete && error ? { error } : {}),
+          options,
+        });
       });
-    });
-    progress.log(`estimate ${factory.id}: ${rows.slice(-s.mi.length).map((r) => `${r.trueMi}→${r.estimate.toFixed(2)}`).join(', ')}`);
+      const mine = rows.slice(-stages.length);
+      progress.log(`estimate ${factory.id}: ${mine.map((r) => `${r.task} ${r.trueMi.toFixed(3)}→${r.estimate.toFixed(2)} (held-out ${r.heldOut.toFixed(2)})`).join(', ')}`);
+    }
   }
   if (s.csv !== undefined) writeFileAtomic(s.csv, estimateRowsToCsv(rows));
   return { rows, traces };

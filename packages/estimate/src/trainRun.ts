@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { BedError, infoNceBound, type CriticFactory, type ObjectiveFactory, type ProgressTask, type Rng } from '@infobed/core';
+import { BedError, infoNceBound, type CriticFactory, type MiObjective, type MiTask, type ObjectiveFactory, type ProgressTask, type Rng } from '@infobed/core';
 import { FusedAdam } from '@infobed/nn';
 import type { EstimateSettings } from './EstimateSettings.js';
-import { rhoForMi } from './gaussianTruth.js';
-import { sampleCorrelatedGaussian } from './sampleCorrelatedGaussian.js';
+import { heldOutEstimate } from './heldOutEstimate.js';
 
 /** One point of a training curve. */
 export interface TracePoint {
@@ -20,32 +19,40 @@ export interface RunResult {
   readonly values: number[][];
   /** `[stage][step in window]`: the InfoNCE bound of the same scores. */
   readonly bounds: number[][];
+  /** `[stage]`: the objective's `mi` averaged over `heldOut` fresh pairs after the stage (NaN when `heldOut` is 0). */
+  readonly heldOut: number[];
   /** Training curve: mean `mi` over consecutive blocks of `traceEvery` steps (x = last step of the block). */
   readonly trace: readonly TracePoint[];
   readonly steps: number;
+  /** Wall-clock seconds of training (without the held-out evaluation). */
   readonly seconds: number;
   /** Numerical error that stopped the run (later stages then have no values). */
   readonly error?: string;
 }
 
 /**
- * Trains one fresh critic with one objective through the stepwise truth schedule (Adam, fresh
- * samples every step, critic carried over between stages) and records the last `average` steps of
- * each stage. Stops at a `BedError('numerical')`; other errors propagate. Leaks no tensors.
+ * Trains one fresh critic with one objective through `stages` (each a task with its true MI:
+ * the stepwise Gaussian schedule, or one benchmark task), `s.stepsPerStage` Adam steps per stage
+ * on fresh samples, the critic carried over between stages. Records the last `s.average` steps of
+ * each stage and, after each stage, the held-out estimate on `s.heldOut` fresh pairs (stream
+ * `rng.fork('held-out<k>')`, so the training stream does not depend on it). Stops at a
+ * `BedError('numerical')`; other errors propagate. Leaks no tensors.
  */
 export function trainRun(
   objectiveFactory: ObjectiveFactory,
   objectiveOptions: Readonly<Record<string, unknown>>,
   criticFactory: CriticFactory,
   criticOptions: Readonly<Record<string, unknown>>,
+  stages: readonly MiTask[],
   s: EstimateSettings,
   rng: Rng,
   task: ProgressTask,
 ): RunResult {
-  const objective = objectiveFactory.create(objectiveOptions);
+  const objective: MiObjective = objectiveFactory.create(objectiveOptions);
+  const first = stages[0]!;
   const critic = criticFactory.create({
-    xDim: s.dim,
-    yDim: s.dim,
+    xDim: first.xDim,
+    yDim: first.yDim,
     ...(objective.aux ? { aux: objective.aux } : {}),
     options: criticOptions,
     seed: rng.nextSeed(),
@@ -53,27 +60,28 @@ export function trainRun(
   const optimiser = new FusedAdam(s.lr);
   const values: number[][] = [];
   const bounds: number[][] = [];
+  const heldOut: number[] = [];
   const trace: TracePoint[] = [];
   const every = s.traceEvery ?? Math.max(1, Math.round(s.stepsPerStage / 50));
   let block = 0;
   let blockN = 0;
   let steps = 0;
   let error: string | undefined;
-  const t0 = performance.now();
+  let seconds = 0;
   try {
-    for (const mi of s.mi) {
-      const rho = rhoForMi(s.dim, mi);
+    for (const [stage, t] of stages.entries()) {
       const v: number[] = [];
       const bd: number[] = [];
       values.push(v);
       bounds.push(bd);
+      const t0 = performance.now();
       for (let k = 0; k < s.stepsPerStage; k++) {
         // `mi` is read back every step (one scalar: the training curve); the bound only in the window.
         const record = k >= s.stepsPerStage - s.average;
         const report = (steps + 1) % 25 === 0;
         let kept: tf.Scalar[] = [];
         tf.tidy(() => {
-          const { x, y } = sampleCorrelatedGaussian(s.batch, s.dim, rho, s.transform === 'cubic', rng);
+          const { x, y } = t.sample(s.batch, rng);
           optimiser.minimize(() => {
             const batch = critic.scores(x, y);
             const out = objective.evaluate(batch);
@@ -81,13 +89,14 @@ export function trainRun(
             return out.loss;
           }, false, [...critic.variables]);
         });
-        const [m, b] = kept.map((t) => t.dataSync()[0]!);
+        const [m, b] = kept.map((x) => x.dataSync()[0]!);
         tf.dispose(kept);
+        if (!Number.isFinite(m)) throw new BedError('numerical', `${objective.id}: mi is ${m} at step ${steps + 1}`);
         steps++;
         block += m!;
         blockN++;
         if (blockN === every || k === s.stepsPerStage - 1) {
-          trace.push({ step: steps, trueMi: mi, mi: block / blockN });
+          trace.push({ step: steps, trueMi: t.trueMi, mi: block / blockN });
           block = 0;
           blockN = 0;
         }
@@ -95,8 +104,10 @@ export function trainRun(
           v.push(m!);
           bd.push(b!);
         }
-        if (report) task.update(steps, { trueMi: mi, mi: m!.toFixed(3) });
+        if (report) task.update(steps, { trueMi: +t.trueMi.toFixed(3), mi: m!.toFixed(3) });
       }
+      seconds += (performance.now() - t0) / 1000;
+      heldOut.push(s.heldOut > 0 ? heldOutEstimate(objective, critic, t, s.heldOut, s.batch, rng.fork(`held-out${stage}`)) : Number.NaN);
     }
   } catch (e) {
     if (!BedError.is(e, 'numerical')) throw e;
@@ -105,5 +116,5 @@ export function trainRun(
     optimiser.dispose();
     critic.dispose();
   }
-  return { values, bounds, trace, steps, seconds: (performance.now() - t0) / 1000, ...(error ? { error } : {}) };
+  return { values, bounds, heldOut, trace, steps, seconds, ...(error ? { error } : {}) };
 }

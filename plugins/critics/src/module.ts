@@ -3,6 +3,7 @@ import { ContainerModule } from 'inversify';
 import { bilinearCriticFactory } from './BilinearCritic.js';
 import { JointCritic } from './JointCritic.js';
 import { SeparableCritic } from './SeparableCritic.js';
+import { sharedCriticFactory } from './SharedCritic.js';
 
 const separable: CriticFactory = {
   id: SeparableCritic.id,
@@ -20,4 +21,5 @@ export const criticsModule = new ContainerModule(({ bind }) => {
   bind<CriticFactory>(TOKENS.CriticFactory).toConstantValue(separable);
   bind<CriticFactory>(TOKENS.CriticFactory).toConstantValue(joint);
   bind<CriticFactory>(TOKENS.CriticFactory).toConstantValue(bilinearCriticFactory);
+  bind<CriticFactory>(TOKENS.CriticFactory).toConstantValue(sharedCriticFactory);
 });

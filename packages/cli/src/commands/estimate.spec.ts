@@ -32,6 +32,35 @@ describe('infobed estimate', () => {
     expect(result.rows.map((x) => `${x.objective}@${x.trueMi}`)).toEqual(['nwj@2', 'nwj@4', 'js-anchor@2', 'js-anchor@4']);
   });
 
+  it('runs a benchmark task (--task), a third-party task (--plugin), and flo on its default shared critic', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-estimate-task-'));
+    const r = await cli([
+      'estimate', '--plugin', './test/fixtures/plugin-task', '--task', 'additive-noise,fixture-pair', '--objective', 'infonce,flo',
+      '--steps', '6', '--batch', '8', '--held-out', '16', '--json', '--quiet', '--backend', 'wasm', '--out', dir,
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const { result } = JSON.parse(r.out) as { result: { rows: { objective: string; critic: string; criticSource: string; task: string; trueMi: number; heldOut: number }[] } };
+    expect(result.rows.map((x) => `${x.objective}/${x.critic}@${x.task}`)).toEqual([
+      'infonce/separable@additive-noise-0.1', 'infonce/separable@fixture-pair-0.9', 'flo/shared@additive-noise-0.1', 'flo/shared@fixture-pair-0.9',
+    ]);
+    expect(result.rows[2]!.criticSource).toBe('objective-default');
+    expect(result.rows[0]!.trueMi).toBeCloseTo(0.1 - Math.log(0.2), 12);
+    expect(result.rows[1]!.trueMi).toBeCloseTo(-0.5 * Math.log(1 - 0.81), 12);
+    expect(result.rows.every((x) => Number.isFinite(x.heldOut))).toBe(true);
+    for (const f of ['estimate.csv', 'trace.csv', 'benchmark-heatmap.png', 'result.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(readFileSync(join(dir, 'estimate.csv'), 'utf8').split('\n')[0]).toContain('heldOut');
+    // A named critic wins over flo's default.
+    const named = await cli(['estimate', '--objective', 'flo', '--critic', 'bilinear', '--dim', '2', '--mi', '1', '--steps', '4', '--batch', '8', '--held-out', '0', '--json', '--quiet', '--backend', 'wasm']);
+    expect(named.code, named.err).toBe(0);
+    expect(JSON.parse(named.out).result).toMatchObject({ critic: 'bilinear', criticSource: 'named' });
+  });
+
+  it('exits 2 naming an unknown task and listing the available ones', async () => {
+    const r = await cli(['estimate', '--objective', 'infonce', '--task', 'nope', '--steps', '2', '--quiet', '--backend', 'wasm']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown task "nope"; available: additive-noise, bivariate-normal, gaussian/);
+  });
+
   it('exits 2 listing the available objectives for an unknown id, and for --mi with --rho', async () => {
     const r = await cli(['estimate', '--objective', 'nope', '--steps', '2', '--quiet', '--backend', 'wasm']);
     expect(r.code).toBe(2);

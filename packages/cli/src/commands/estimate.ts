@@ -1,5 +1,5 @@
-import { join, resolve } from 'node:path';
-import { BedError, Rng, writeFileAtomic, type BackendPreference } from '@infobed/core';
+import { dirname, join, resolve } from 'node:path';
+import { BedError, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
 import { readYaml } from '@infobed/design';
 import {
   estimateRowsToCsv,
@@ -30,6 +30,8 @@ interface EstimateFlags extends GlobalOptions {
   readonly runs?: number;
   readonly lr?: number;
   readonly preset?: string;
+  readonly task?: string[];
+  readonly heldOut?: number;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,9 +42,13 @@ const listOf = (parse: (v: string) => number) => (v: string, prev: number[] | un
 const idsOf = (v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** Config `estimate:` section (+ `presets.<name>.estimate`), then flags on top. */
-function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string, unknown>; seed: number; backend: BackendPreference; where: string } {
+function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string, unknown>; seed: number; backend: BackendPreference; where: string; plugins: string[] } {
   const where = f.config ?? '(flags)';
   const doc = f.config ? readYaml(resolve(io.cwd, f.config)) : {};
+  const plugins = doc.plugins ?? [];
+  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string' && p.length > 0)) {
+    throw new BedError('invalidConfig', `${where}: plugins: expected a list of plugin paths (relative to the config file) or package names, got ${JSON.stringify(plugins)}`);
+  }
   let est = isObj(doc.estimate) ? doc.estimate : {};
   if (f.preset !== undefined) {
     const presets = isObj(doc.presets) ? doc.presets : {};
@@ -52,7 +58,21 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   }
   const over: Record<string, unknown> = {};
   if (f.objective) over.objectives = f.objective.map((id) => ({ id }));
-  if (f.critic) over.critic = { id: f.critic, options: f.critic === (isObj(est.critic) ? est.critic.id : undefined) ? (est.critic as { options?: unknown }).options ?? {} : {} };
+  if (f.critic) {
+    // A named critic applies to every objective (over an objective's own default, e.g. FLO → shared).
+    const critic = { id: f.critic, options: f.critic === (isObj(est.critic) ? est.critic.id : undefined) ? (est.critic as { options?: unknown }).options ?? {} : {} };
+    const entries = (over.objectives ?? est.objectives ?? []) as Record<string, unknown>[];
+    over.objectives = entries.map((o) => ({ ...o, critic }));
+    over.critic = critic;
+  }
+  if (f.task) {
+    const known = Array.isArray(est.tasks) ? (est.tasks as Record<string, unknown>[]) : [];
+    over.tasks = f.task.flatMap((id) => {
+      const configured = known.filter((t) => t.id === id);
+      return configured.length > 0 ? configured : [{ id }];
+    });
+  }
+  if (f.heldOut !== undefined) over.heldOut = f.heldOut;
   if (f.dim !== undefined) over.dim = f.dim;
   if (f.transform) over.transform = f.transform;
   if (f.batch !== undefined) over.batch = f.batch;
@@ -68,29 +88,43 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   if (settings.objectives === undefined) throw new BedError('invalidArgument', `--objective: required (or estimate.objectives in the config)`);
   const seed = f.seed ?? (typeof doc.seed === 'number' ? doc.seed : 0);
   const backend = (f.backend ?? (typeof doc.backend === 'string' ? doc.backend : 'auto')) as BackendPreference;
-  return { settings, seed, backend, where };
+  return { settings, seed, backend, where, plugins: plugins as string[] };
 }
+
+/** Package, version and options of every objective, critic and task in the run (for `result.json`). */
+const componentsOf = (host: PluginHost, rows: readonly EstimateRow[], tasks: readonly { id: string; options: unknown }[]): Record<string, unknown>[] => {
+  const seen = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const key = `${r.objective} ${JSON.stringify(r.options)}`;
+    if (!seen.has(key)) seen.set(key, { kind: 'objective', ...host.provenance('estimators', r.objective), options: r.options });
+    if (!seen.has(`critic ${r.critic}`)) seen.set(`critic ${r.critic}`, { kind: 'critic', ...host.provenance('critics', r.critic) });
+  }
+  for (const t of tasks) seen.set(`task ${t.id} ${JSON.stringify(t.options)}`, { kind: 'task', ...host.provenance('tasks', t.id), options: t.options });
+  return [...seen.values()];
+};
 
 /** `trace.csv`: one line per training-curve point (block mean of the objective's per-step value). */
 const traceCsv = (traces: readonly EstimateTrace[]): string =>
-  ['objective,critic,run,step,trueMi,mi', ...traces.flatMap((t) => t.points.map((p) => `${t.objective},${t.critic},${t.run},${p.step},${p.trueMi},${p.mi.toPrecision(6)}`))].join('\n') + '\n';
+  ['objective,critic,task,run,step,trueMi,mi', ...traces.flatMap((t) => t.points.map((p) => `${t.objective},${t.critic},${t.task},${t.run},${p.step},${p.trueMi},${p.mi.toPrecision(6)}`))].join('\n') + '\n';
 
 const human = (rows: readonly EstimateRow[]): string =>
   [
-    'objective        critic     true MI  estimate    bias     std   bound  steps/s',
+    `objective        critic     ${'task'.padEnd(36)} true MI  estimate    bias     std held-out   bound  steps/s`,
     ...rows.map(
       (r) =>
-        `${r.objective.padEnd(16)} ${r.critic.padEnd(10)} ${r.trueMi.toFixed(3).padStart(7)} ${r.estimate.toFixed(3).padStart(9)} ${r.bias.toFixed(3).padStart(7)} ${r.std.toFixed(3).padStart(7)} ${r.bound.toFixed(3).padStart(7)} ${r.stepsPerSecond.toFixed(1).padStart(8)}${r.error ? `  ${r.error}` : ''}`,
+        `${r.objective.padEnd(16)} ${r.critic.padEnd(10)} ${r.task.padEnd(36)} ${r.trueMi.toFixed(3).padStart(7)} ${r.estimate.toFixed(3).padStart(9)} ${r.bias.toFixed(3).padStart(7)} ${r.std.toFixed(3).padStart(7)} ${r.heldOut.toFixed(3).padStart(8)} ${r.bound.toFixed(3).padStart(7)} ${r.stepsPerSecond.toFixed(1).padStart(8)}${r.error ? `  ${r.error}` : ''}`,
     ),
-    '(nats; estimate = mean per-step training-batch value over the averaging window; bound = InfoNCE bound of the same scores)',
+    '(nats; estimate = mean per-step training-batch value over the averaging window; held-out = the objective on fresh pairs after training; bound = InfoNCE bound of the same scores)',
   ].join('\n');
 
 /** `infobed estimate`: benchmark MI objectives on correlated Gaussians with known MI (specs/cli.md). */
 export function makeEstimateCommand(io: CliIo): Command {
   return addGlobalOptions(new Command('estimate'))
-    .description('benchmark MI objectives against the known MI of correlated Gaussian pairs (stepwise truth schedule)')
+    .description('benchmark MI objectives against the known MI of correlated Gaussians (stepwise truth schedule) or of benchmark tasks (--task)')
     .option('--objective <id>', 'objective id (repeatable or comma-separated)', idsOf)
-    .option('--critic <id>', 'critic id: separable, joint, bilinear, …')
+    .option('--critic <id>', "critic id for every objective: separable, joint, bilinear, shared, … (default: the objective's own, e.g. flo → shared, else the config's critic)")
+    .option('--task <id>', 'benchmark task family instead of the stepwise Gaussian schedule (repeatable or comma-separated; options from the config)', idsOf)
+    .option('--held-out <n>', 'fresh pairs for the held-out estimate after each stage (0: off; default 10000)', intArg(0))
     .option('--dim <d>', 'dimension of x and y', intArg(1))
     .option('--mi <nats>', 'true MI level(s) in nats, stepwise (repeatable or comma-separated)', listOf(numArg))
     .option('--rho <r>', 'per-coordinate correlation instead of --mi', numArg)
@@ -102,33 +136,34 @@ export function makeEstimateCommand(io: CliIo): Command {
     .option('--lr <rate>', 'Adam learning rate', numArg)
     .option('--preset <name>', 'apply a preset from the config (e.g. paper, ci)')
     .action(async (f: EstimateFlags) => {
-      const { settings, seed, backend, where } = resolveSettings(f, io);
-      const s = await bootstrap(io, f, backend);
+      const { settings, seed, backend, where, plugins } = resolveSettings(f, io);
+      const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd });
       const outDir = f.out ? resolve(io.cwd, f.out) : undefined;
       let rows: EstimateRow[];
       let traces: EstimateTrace[];
       try {
         ({ rows, traces } = runEstimateReport(s.host, { ...(settings as EstimateSettingsInput), ...(outDir ? { csv: join(outDir, 'estimate.csv') } : {}) }, new Rng(seed).fork('estimate'), s.progress));
       } catch (e) {
-        if (BedError.is(e, 'unknownPlugin')) throw new BedError('invalidArgument', `${f.objective || f.critic ? '--objective/--critic' : where}: ${e.message}`, { cause: e });
+        if (BedError.is(e, 'unknownPlugin')) throw new BedError('invalidArgument', `${f.objective || f.critic || f.task ? '--objective/--critic/--task' : where}: ${e.message}`, { cause: e });
         if (BedError.is(e, 'invalidConfig') && f.config) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
         throw e;
       }
       const seconds = Object.fromEntries(traces.filter((t) => t.run === 0).map((t) => [t.objective, +traces.filter((u) => u.objective === t.objective).reduce((a, u) => a + u.seconds, 0).toFixed(1)]));
-      const result = rows.length === 1 ? { ...rows[0]!, seed, seconds: Object.values(seconds)[0] } : { rows, seed, backend: s.backend.backend, seconds };
+      const components = componentsOf(s.host, rows, parseEstimateSettings(settings as EstimateSettingsInput).tasks ?? []);
+      const result = rows.length === 1 ? { ...rows[0]!, seed, seconds: Object.values(seconds)[0], components } : { rows, seed, backend: s.backend.backend, seconds, components };
+      const failed = rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate));
       if (outDir) {
         writeFileAtomic(join(outDir, 'trace.csv'), traceCsv(traces));
-        const { batch, dim } = parseEstimateSettings(settings as EstimateSettingsInput);
+        const { batch, dim, tasks } = parseEstimateSettings(settings as EstimateSettingsInput);
         try {
-          await writeEstimatePlots(outDir, rows, traces, { batch, dim });
+          await writeEstimatePlots(outDir, rows, traces, { batch, dim, tasks: tasks !== undefined });
         } catch (e) {
           s.progress.log(`warning: plots not written (${(e as Error).message}); the CSV files and result.json are complete`);
         }
-        // result.json last: its presence means the run finished and every other file is complete.
-        writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+        // result.json last, and only on success: its presence means the run finished and every other file is complete.
+        if (!failed) writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
       }
-      const failed = rows.find((r) => r.error);
-      if (failed) throw new BedError('numerical', `estimate: ${failed.objective} at ${failed.trueMi} nats: ${failed.error}`);
+      if (failed) throw new BedError('numerical', `estimate: ${failed.objective} at ${failed.trueMi} nats: ${failed.error ?? `estimate is ${failed.estimate}`}`);
       emitResult(io, f.json, result, human(rows));
     });
 }

@@ -79,7 +79,7 @@ export function makeEvaluateCommand(io: CliIo): Command {
         s.progress.log(`infobed evaluate: ${sim.id} · ${method}${method === 'analytic' ? '' : ` · N = ${outer}, L = ${inner}`} · backend ${s.backend.backend}`);
         const t0 = Date.now();
         const eig = evaluateDesign(sim, design, { method, outer, inner, progress: s.progress }, new Rng(config.seed).fork('evaluate'));
-        const result = { simulator: sim.id, backend: s.backend.backend, seed: config.seed, design, eig, seconds: Math.round((Date.now() - t0) / 100) / 10 };
+        const result = { simulator: sim.id, backend: s.backend.backend, seed: config.seed, design, eig, seconds: Math.round((Date.now() - t0) / 100) / 10, components: { simulator: { ...s.host.provenance('simulators', config.simulator.id), options: config.simulator.options } } };
         if (f.out) writeFileAtomic(join(resolve(io.cwd, f.out), 'evaluate.json'), `${JSON.stringify(result, null, 2)}\n`);
         const bracket = eig.upper !== undefined ? ` (sPCE ${eig.lower!.toFixed(3)} ≤ EIG ≤ sNMC ${eig.upper.toFixed(3)} ± ${eig.upperStderr!.toFixed(3)})` : '';
         emitResult(io, f.json, result, `EIG of [${design.map((d) => d.toFixed(3)).join(', ')}] (${sim.id}, ${eig.method}): ${eig.value.toFixed(3)} ± ${eig.stderr.toFixed(3)} nats${bracket}`);

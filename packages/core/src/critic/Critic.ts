@@ -49,10 +49,10 @@ export interface CriticFactory {
 
 /**
  * A warning line when an objective that needs bounded scores (its factory sets
- * `needsBoundedScores`) is paired with a critic that does not declare `boundedScores`; else
- * `undefined`. Hosts (design, estimate) print it before training.
+ * `needsBoundedScores`) is paired with a critic that does not declare `boundedScores` and is not
+ * the objective's own `defaultCritic`; else `undefined`. Hosts (design, estimate) print it before training.
  */
-export function criticPairingWarning(objective: { id: string; needsBoundedScores?: string }, critic: CriticFactory): string | undefined {
-  if (objective.needsBoundedScores === undefined || critic.boundedScores === true) return undefined;
+export function criticPairingWarning(objective: { id: string; needsBoundedScores?: string; defaultCritic?: { id: string } }, critic: CriticFactory): string | undefined {
+  if (objective.needsBoundedScores === undefined || critic.boundedScores === true || objective.defaultCritic?.id === critic.id) return undefined;
   return `warning: ${objective.id} with the "${critic.id}" critic: ${objective.needsBoundedScores}; a bounded critic (e.g. "bilinear") avoids this`;
 }

@@ -10,4 +10,10 @@ describe('criticPairingWarning', () => {
     expect(criticPairingWarning(flo, critic('bilinear', true))).toBeUndefined();
     expect(criticPairingWarning({ id: 'infonce' }, critic('separable'))).toBeUndefined();
   });
+
+  it("does not warn about the objective's own default critic", () => {
+    const flo = { id: 'flo', needsBoundedScores: 'e^{a} overflows', defaultCritic: { id: 'shared' } };
+    expect(criticPairingWarning(flo, critic('shared'))).toBeUndefined();
+    expect(criticPairingWarning(flo, critic('separable'))).toMatch(/^warning: flo with the "separable" critic/);
+  });
 });

@@ -7,6 +7,8 @@ export const TOKENS = {
   ObjectiveFactory: Symbol.for('@infobed/core/ObjectiveFactory'),
   /** `CriticFactory`: one per critic id. */
   CriticFactory: Symbol.for('@infobed/core/CriticFactory'),
+  /** `TaskFactory`: one per benchmark task family (MI estimation with a known truth). */
+  TaskFactory: Symbol.for('@infobed/core/TaskFactory'),
   /** `SimulatorFactory`: one per simulator id. */
   SimulatorFactory: Symbol.for('@infobed/core/SimulatorFactory'),
   /** `PolicyFactory`: one per adaptive-design policy id. */

@@ -11,6 +11,7 @@ const KINDS = [
   ['estimators', TOKENS.ObjectiveFactory],
   ['simulators', TOKENS.SimulatorFactory],
   ['critics', TOKENS.CriticFactory],
+  ['tasks', TOKENS.TaskFactory],
   ['policies', TOKENS.PolicyFactory],
 ] as const;
 

@@ -12,8 +12,9 @@ export interface ResolvedPlugin {
   readonly packageJson: Readonly<Record<string, unknown>>;
 }
 
+/** Paths: `./x`, `/x`, `x.js`, and `a/b` (a package name with a slash starts with `@scope/`). */
 const looksLikePath = (spec: string): boolean =>
-  spec.startsWith('.') || spec.startsWith('/') || isAbsolute(spec) || spec.endsWith('.js') || spec.endsWith('.ts');
+  spec.startsWith('.') || spec.startsWith('/') || isAbsolute(spec) || spec.endsWith('.js') || spec.endsWith('.ts') || (spec.includes('/') && !spec.startsWith('@'));
 
 function readJson(file: string, spec: string): Record<string, unknown> {
   try {

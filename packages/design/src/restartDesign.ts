@@ -1,4 +1,5 @@
-import type { Critic, DesignSettings, MiObjective, ProgressReporter, Rng, Simulator } from '@infobed/core';
+import * as tf from '@tensorflow/tfjs';
+import type { Critic, DesignSettings, DesignSpace, MiObjective, ProgressReporter, Rng, Simulator } from '@infobed/core';
 import type { EigEstimate, EvaluateSection } from './EigEstimate.js';
 import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
 
@@ -40,10 +41,20 @@ export interface RestartOptions {
 }
 
 /**
+ * A random starting design: uniform over a box space; for a sigmoid space, raw ~ U(−5, 5) (iDAD's
+ * random-design sampler: it reaches the ends of the interval, which U(−2, 2), the optimiser's own
+ * random start, never does — PK's best static design samples at 0.5 h, raw ≈ −3.8).
+ */
+function randomStart(space: DesignSpace, rng: Rng): number[] {
+  if (space.transform === 'box') return Array.from({ length: space.dim }, () => rng.uniformIn(space.lower, space.upper));
+  return tf.tidy(() => Array.from(space.toDesign(tf.tensor1d(Array.from({ length: space.dim }, () => rng.uniformIn(-5, 5)))).dataSync()));
+}
+
+/**
  * `design.restarts: N`: N short runs of the design optimiser from different initial designs — the
- * config's `initial` (else a random one) for start 0, random designs in the design space for the
+ * config's `initial` (else a random one) for start 0, random designs (`randomStart`) for the
  * others — each with its own critic and streams (`rng.fork('restart-i')`). Each short run's design
- * is scored by the independent EIG (sPCE/analytic at the `evaluate` budget; by its bound where the
+ * is scored on the same draws (common random numbers, so the comparison is tighter than each s.e.) by the independent EIG (sPCE/analytic at the `evaluate` budget; by its bound where the
  * simulator has no likelihood); the best continues in the main run with its trained critic.
  */
 export function runRestarts(o: RestartOptions): RestartsResult {
@@ -55,10 +66,10 @@ export function runRestarts(o: RestartOptions): RestartsResult {
       const critic = o.makeCritic(r.fork('critic').nextSeed());
       critics.push(critic);
       const fromConfig = i === 0 && o.settings.initialDesign !== undefined;
-      const { initialDesign: _initial, ...rest } = o.settings;
-      const settings: DesignSettings = { ...rest, ...(fromConfig ? { initialDesign: o.settings.initialDesign } : {}), steps: o.restartSteps, finalCriticSteps: 0 };
+      const initialDesign = fromConfig ? o.settings.initialDesign! : randomStart(o.simulator.designSpace, r.fork('start'));
+      const settings: DesignSettings = { ...o.settings, initialDesign, steps: o.restartSteps, finalCriticSteps: 0 };
       const run = new SgaDesignOptimiser().run({ simulator: o.simulator, objective: o.objective, critic }, settings, r, {});
-      const eig = o.score(run.design, o.evaluate, r.fork('evaluate'));
+      const eig = o.score(run.design, o.evaluate, o.rng.fork('restart-evaluate')); // the same draws for every start (common random numbers)
       starts.push({ start: i, from: fromConfig ? 'config' : 'random', design: run.design, bound: run.final.bound, ...(eig ? { eig } : {}) });
       o.progress?.log(
         `restart ${i + 1}/${o.restarts} (${fromConfig ? 'config' : 'random'} start): [${run.design.map((d) => d.toFixed(2)).join(', ')}] bound ${run.final.bound.toFixed(3)}${eig ? `, EIG ${eig.value.toFixed(3)} ± ${eig.stderr.toFixed(3)}` : ''}`,

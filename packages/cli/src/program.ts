@@ -12,6 +12,7 @@ import { makeCollectCommand } from './commands/collect.js';
 import { makeSweepCommand } from './commands/sweep.js';
 import { makeWorkerCommand } from './commands/worker.js';
 import { emitError } from './emit.js';
+import { installInterruptHandlers } from './signals.js';
 
 /** The `infobed` program: one subcommand per file in `commands/`. */
 export function makeProgram(io: CliIo): Command {
@@ -32,10 +33,13 @@ export function makeProgram(io: CliIo): Command {
 
 /**
  * Runs the CLI on `argv` (without the node and script entries) and returns the exit code
- * (specs/cli.md: 0 ok · 1 internal · 2 usage/config · 3 numerical · 4 plugin).
+ * (specs/cli.md: 0 ok · 1 internal · 2 usage/config · 3 numerical · 4 plugin · 130 interrupted).
+ * SIGINT / SIGTERM during a run: a checkpoint, one line on stderr (and the `--json` error document
+ * with kind `interrupted`), exit 130. `watchParent`: treat the parent's death as SIGHUP (bin.ts).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, o: { readonly watchParent?: boolean } = {}): Promise<number> {
   const json = argv.includes('--json');
+  const uninstall = installInterruptHandlers(o);
   try {
     await makeProgram(io).parseAsync([...argv], { from: 'user' });
     return 0;
@@ -46,5 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return emitError(io, json, new BedError('invalidArgument', `${msg}`));
     }
     return emitError(io, json, e);
+  } finally {
+    uninstall();
   }
 }

@@ -15,13 +15,13 @@ beforeAll(async () => {
 });
 
 describe('design.restarts', () => {
-  it('short starts from the config design and random designs; the best by the (closed-form) EIG continues with its critic; no leaks', () => {
+  it('short starts from the config design and random designs; the best by the (closed-form) EIG continues with its critic; no leaks', async () => {
     const simulator = host.simulator('linear-gaussian').create({});
     const objective = host.objective('infonce-anchor').create({});
     const makeCritic = (seed: number) => host.critic('separable').create({ xDim: 2, yDim: 10, options: { hidden: [16], embed: 8 }, seed });
     const before = tf.memory().numTensors;
     const evaluate = { method: 'analytic' as const, outer: 10, inner: 10 };
-    const r = runRestarts({
+    const r = await runRestarts({
       simulator,
       objective,
       makeCritic,

@@ -57,7 +57,7 @@ function randomStart(space: DesignSpace, rng: Rng): number[] {
  * is scored on the same draws (common random numbers, so the comparison is tighter than each s.e.) by the independent EIG (sPCE/analytic at the `evaluate` budget; by its bound where the
  * simulator has no likelihood); the best continues in the main run with its trained critic.
  */
-export function runRestarts(o: RestartOptions): RestartsResult {
+export async function runRestarts(o: RestartOptions): Promise<RestartsResult> {
   const starts: RestartStart[] = [];
   const critics: Critic[] = [];
   try {
@@ -68,7 +68,7 @@ export function runRestarts(o: RestartOptions): RestartsResult {
       const fromConfig = i === 0 && o.settings.initialDesign !== undefined;
       const initialDesign = fromConfig ? o.settings.initialDesign! : randomStart(o.simulator.designSpace, r.fork('start'));
       const settings: DesignSettings = { ...o.settings, initialDesign, steps: o.restartSteps, finalCriticSteps: 0 };
-      const run = new SgaDesignOptimiser().run({ simulator: o.simulator, objective: o.objective, critic }, settings, r, {});
+      const run = await new SgaDesignOptimiser().run({ simulator: o.simulator, objective: o.objective, critic }, settings, r, {});
       const eig = o.score(run.design, o.evaluate, o.rng.fork('restart-evaluate')); // the same draws for every start (common random numbers)
       starts.push({ start: i, from: fromConfig ? 'config' : 'random', design: run.design, bound: run.final.bound, ...(eig ? { eig } : {}) });
       o.progress?.log(

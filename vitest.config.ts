@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/**/src/**/*.spec.ts', 'plugins/**/src/**/*.spec.ts', 'simulators/**/src/**/*.spec.ts', 'examples/**/src/**/*.spec.ts', 'test/**/*.spec.ts'],
+          include: ['packages/**/src/**/*.spec.ts', 'plugins/**/src/**/*.spec.ts', 'simulators/**/src/**/*.spec.ts', 'examples/**/src/**/*.spec.ts', 'test/**/*.spec.ts', 'bench/src/**/*.spec.ts'],
           exclude: ['**/*.int.spec.ts', '**/node_modules/**'],
           testTimeout: 180_000,
         },

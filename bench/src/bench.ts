@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     const combos = name === 'pk-design' ? [['nn', 'tfjs'] as const] : args.matmul.flatMap((m) => args.optimizers.map((o) => [m, o] as const));
     for (const [mode, opt] of combos) {
       let r: BenchResult;
-      if (name === 'pk-design') r = runPkDesign(Math.min(args.steps, 40), gemmInfo());
+      if (name === 'pk-design') r = await runPkDesign(Math.min(args.steps, 40), gemmInfo());
       else {
         const w = makeWorkload(name, mode, opt);
         r = runWorkload(w, { steps: args.steps, seconds: args.seconds, warmup: args.warmup, matmul: mode, gemm: gemmInfo() });

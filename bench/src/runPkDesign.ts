@@ -14,14 +14,14 @@ import type { BenchResult } from './runWorkload.js';
  * final critic phase and one evaluation batch (included in the time; < 1 % of it). Uses the
  * optimiser's own `tf.train.adam`. No PyTorch counterpart exists in `peer/torch_bench.py`.
  */
-export function runPkDesign(steps: number, gemm: string): BenchResult {
+export async function runPkDesign(steps: number, gemm: string): Promise<BenchResult> {
   const sim = new PharmacokineticSimulator();
   const objective = new InfoNceAnchorObjective(parseAnchorOptions({ nu: 1, construction: 'paper' }));
-  const run = (n: number): { ms: number; cpuMs: number; loss: number } => {
+  const run = async (n: number): Promise<{ ms: number; cpuMs: number; loss: number }> => {
     const critic = new SeparableCritic({ xDim: 3, yDim: 5, options: { hidden: [64, 64], embed: 32 }, seed: 1 });
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const r = new SgaDesignOptimiser().run(
+    const r = await new SgaDesignOptimiser().run(
       { simulator: sim, objective, critic },
       { steps: n, finalCriticSteps: 0, batch: 256, lrCritic: 1e-3, lrDesign: 5e-2, initialDesign: pkBaselineTimes(5), recordEvery: n, evalBatches: 1 },
       new Rng(0),
@@ -31,10 +31,10 @@ export function runPkDesign(steps: number, gemm: string): BenchResult {
     critic.dispose();
     return { ms, cpuMs: (c.user + c.system) / 1000, loss: r.history.at(-1)?.loss ?? NaN };
   };
-  run(3); // warm-up
+  await run(3); // warm-up
   const tensorsBefore = tf.memory().numTensors;
   const load1Before = os.loadavg()[0]!;
-  const r = run(steps);
+  const r = await run(steps);
   return {
     workload: 'pk-design',
     backend: tf.getBackend(),

@@ -2,4 +2,4 @@
 import { processIo } from './CliIo.js';
 import { runCli } from './program.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+process.exitCode = await runCli(process.argv.slice(2), processIo(), { watchParent: true });

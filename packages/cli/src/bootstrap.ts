@@ -20,6 +20,7 @@ export async function bootstrap(
   backend: BackendPreference,
   configPlugins: { readonly specs: readonly string[]; readonly baseDir: string } = { specs: [], baseDir: io.cwd },
 ): Promise<Session> {
+  if (g.threads !== undefined) process.env.INFOBED_GEMM_THREADS = String(g.threads); // read when the native kernels install
   const progress = new StderrProgress(g.quiet ? 'off' : g.json || !io.stderrIsTTY ? 'lines' : 'bar', io.stderr);
   const selection = await selectBackend(backend);
   const fellBack = selection.attempts.filter((a) => !a.ok);

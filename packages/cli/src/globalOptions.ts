@@ -10,6 +10,8 @@ export interface GlobalOptions {
   readonly plugin: string[];
   readonly json: boolean;
   readonly quiet: boolean;
+  /** GEMM threads (sets `INFOBED_GEMM_THREADS`; default every available core). */
+  readonly threads?: number;
 }
 
 /** Parses a non-negative integer flag value; commander reports the flag name on failure. */
@@ -38,7 +40,8 @@ export function addGlobalOptions(cmd: Command): Command {
     .addOption(new Option('--backend <name>', 'TF.js backend').choices(BACKEND_PREFERENCES as string[]))
     .option('--plugin <path-or-package>', 'load a third-party plugin (repeatable)', collect, [])
     .option('--json', 'print exactly one JSON document on stdout', false)
-    .option('--quiet', 'no progress output', false);
+    .option('--quiet', 'no progress output', false)
+    .option('--threads <n>', 'native GEMM threads (default: every available core; env INFOBED_GEMM_THREADS)', intArg(1));
 }
 
 /** `runs/<subcommand>-<YYYYMMDD-HHMMSS>`. */

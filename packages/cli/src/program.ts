@@ -8,7 +8,11 @@ import { makeEstimateCommand } from './commands/estimate.js';
 import { makeEvaluateCommand } from './commands/evaluate.js';
 import { makeMetaCommand } from './commands/meta.js';
 import { makePluginsCommand } from './commands/pluginsList.js';
+import { makeCollectCommand } from './commands/collect.js';
+import { makeSweepCommand } from './commands/sweep.js';
+import { makeWorkerCommand } from './commands/worker.js';
 import { emitError } from './emit.js';
+import { installInterruptHandlers } from './signals.js';
 
 /** The `infobed` program: one subcommand per file in `commands/`. */
 export function makeProgram(io: CliIo): Command {
@@ -17,7 +21,7 @@ export function makeProgram(io: CliIo): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
-  for (const cmd of [makeDesignCommand(io, { evaluateEig: makeEigEvaluator() }), makeEvaluateCommand(io), makeEstimateCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io)]) program.addCommand(cmd);
+  for (const cmd of [makeDesignCommand(io, { evaluateEig: makeEigEvaluator() }), makeEvaluateCommand(io), makeEstimateCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io), makeSweepCommand(io), makeCollectCommand(io), makeWorkerCommand(io)]) program.addCommand(cmd);
   const exitOverride = (c: Command): void => {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
@@ -29,10 +33,13 @@ export function makeProgram(io: CliIo): Command {
 
 /**
  * Runs the CLI on `argv` (without the node and script entries) and returns the exit code
- * (specs/cli.md: 0 ok · 1 internal · 2 usage/config · 3 numerical · 4 plugin).
+ * (specs/cli.md: 0 ok · 1 internal · 2 usage/config · 3 numerical · 4 plugin · 130 interrupted).
+ * SIGINT / SIGTERM during a run: a checkpoint, one line on stderr (and the `--json` error document
+ * with kind `interrupted`), exit 130. `watchParent`: treat the parent's death as SIGHUP (bin.ts).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, o: { readonly watchParent?: boolean } = {}): Promise<number> {
   const json = argv.includes('--json');
+  const uninstall = installInterruptHandlers(o);
   try {
     await makeProgram(io).parseAsync([...argv], { from: 'user' });
     return 0;
@@ -43,5 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return emitError(io, json, new BedError('invalidArgument', `${msg}`));
     }
     return emitError(io, json, e);
+  } finally {
+    uninstall();
   }
 }

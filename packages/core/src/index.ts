@@ -20,7 +20,7 @@ export type {
   DesignRun,
   DesignSettings,
 } from './design/DesignOptimiser.js';
-export { Rng } from './rng/Rng.js';
+export { Rng, type RngState } from './rng/Rng.js';
 export { diagPart } from './tensor/diagPart.js';
 export { stopGradient } from './tensor/stopGradient.js';
 export { assertAux, assertShape, assertSquare } from './tensor/assertShapes.js';
@@ -54,5 +54,9 @@ export { writeFileAtomic } from './io/writeFileAtomic.js';
 export { parseWithSchema } from './config/parseWithSchema.js';
 export { readYaml } from './config/readYaml.js';
 export { deepMerge, isPlainObject } from './config/deepMerge.js';
+export { CHECKPOINT_FORMAT, readCheckpoint, writeCheckpoint, type Checkpoint, type SavedTensor } from './checkpoint/CheckpointFile.js';
+export { restoreVariables, saveTensor, saveVariables, tensorFrom } from './checkpoint/variableState.js';
+export { InterruptFlag, processInterrupt } from './checkpoint/InterruptFlag.js';
+export { Checkpointer, type CheckpointerOptions } from './checkpoint/Checkpointer.js';
 /** zod, re-exported so plugins write option schemas (`parsePluginOptions`) without their own copy. */
 export { z } from 'zod';

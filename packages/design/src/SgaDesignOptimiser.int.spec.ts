@@ -21,12 +21,12 @@ beforeAll(async () => {
  * (InfoNCE bias at B = 128 plus a short critic run).
  */
 describe('SgaDesignOptimiser on the linear-Gaussian model', () => {
-  it('reaches the analytic optimum and its bound approaches but does not exceed the closed-form EIG', () => {
+  it('reaches the analytic optimum and its bound approaches but does not exceed the closed-form EIG', async () => {
     const simulator = host.simulator('linear-gaussian').create({});
     const objective = host.objective('infonce-anchor').create({});
     const critic = host.critic('separable').create({ xDim: 2, yDim: 10, options: { hidden: [64, 64], embed: 32 }, seed: 3 });
     const before = tf.memory().numTensors;
-    const run = new SgaDesignOptimiser().run(
+    const run = await new SgaDesignOptimiser().run(
       { simulator, objective, critic },
       { steps: 1000, finalCriticSteps: 300, batch: 128, lrCritic: 1e-3, lrDesign: 0.03, recordEvery: 50, evalBatches: 20 },
       new Rng(1),

@@ -32,32 +32,32 @@ class PoisonedObjective implements MiObjective {
 }
 
 describe('SgaDesignOptimiser', () => {
-  it('keeps designs in their bounds and records history rows on schedule', () => {
+  it('keeps designs in their bounds and records history rows on schedule', async () => {
     const simulator = host.simulator('noisy-linear').create({ designs: 3 });
     const critic = host.critic('separable').create({ xDim: 2, yDim: 3, options: {}, seed: 1 });
-    const run = new SgaDesignOptimiser().run({ simulator, objective: new PoisonedObjective(1e9), critic }, { ...settings, lrDesign: 5 }, new Rng(0));
+    const run = await new SgaDesignOptimiser().run({ simulator, objective: new PoisonedObjective(1e9), critic }, { ...settings, lrDesign: 5 }, new Rng(0));
     expect(run.history.map((r) => r.step)).toEqual([5, 10, 15, 20, 25]);
     expect(run.history.at(-1)!.phase).toBe('critic');
     for (const r of run.history) for (const d of r.design) expect(Math.abs(d)).toBeLessThanOrEqual(2);
     critic.dispose();
   });
 
-  it('is reproducible for a seed', () => {
-    const once = () => {
+  it('is reproducible for a seed', async () => {
+    const once = async () => {
       const simulator = host.simulator('noisy-linear').create({ designs: 2 });
       const critic = host.critic('separable').create({ xDim: 2, yDim: 2, options: {}, seed: 1 });
-      const r = new SgaDesignOptimiser().run({ simulator, objective: new PoisonedObjective(1e9), critic }, settings, new Rng(42));
+      const r = await new SgaDesignOptimiser().run({ simulator, objective: new PoisonedObjective(1e9), critic }, settings, new Rng(42));
       critic.dispose();
       return r.design;
     };
-    expect(once()).toEqual(once());
+    expect(await once()).toEqual(await once());
   });
 
-  it('stops with a numerical error carrying the last good state when the loss turns NaN', () => {
+  it('stops with a numerical error carrying the last good state when the loss turns NaN', async () => {
     const simulator = host.simulator('noisy-linear').create({ designs: 2 });
     const critic = host.critic('separable').create({ xDim: 2, yDim: 2, options: {}, seed: 1 });
     try {
-      new SgaDesignOptimiser().run({ simulator, objective: new PoisonedObjective(12), critic }, settings, new Rng(0));
+      await new SgaDesignOptimiser().run({ simulator, objective: new PoisonedObjective(12), critic }, settings, new Rng(0));
       expect.unreachable();
     } catch (e) {
       expect(BedError.is(e, 'numerical')).toBe(true);
@@ -68,12 +68,12 @@ describe('SgaDesignOptimiser', () => {
     critic.dispose();
   });
 
-  it('rejects an initial design outside the design space, naming the field', () => {
+  it('rejects an initial design outside the design space, naming the field', async () => {
     const simulator = host.simulator('noisy-linear').create({ designs: 2 });
     const critic = host.critic('separable').create({ xDim: 2, yDim: 2, options: {}, seed: 1 });
-    expect(() =>
+    await expect(
       new SgaDesignOptimiser().run({ simulator, objective: new PoisonedObjective(1e9), critic }, { ...settings, initialDesign: [0, 7] }, new Rng(0)),
-    ).toThrow(/design\.initial\[1\]: 7 is outside/);
+    ).rejects.toThrow(/design\.initial\[1\]: 7 is outside/);
     critic.dispose();
   });
 });

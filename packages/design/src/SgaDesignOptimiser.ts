@@ -2,7 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import {
   BedError,
   infoNceBound,
+  restoreVariables,
+  Rng,
+  saveVariables,
   silentProgress,
+  type Checkpoint,
   type DesignHooks,
   type DesignOptimiser,
   type DesignProblem,
@@ -10,14 +14,27 @@ import {
   type DesignRun,
   type DesignSettings,
   type DesignSpace,
-  type Rng,
+  type RngState,
 } from '@infobed/core';
-import { FusedAdam } from '@infobed/nn';
+import { FusedAdam, type AdamScalars } from '@infobed/nn';
 
 interface StepValues {
   loss: tf.Scalar;
   bound: tf.Scalar;
   estimate: tf.Scalar;
+}
+
+/** JSON part of a design checkpoint (kind `design`); tensors: `critic/<i>`, `design/0`, `adamCritic/…`, `adamDesign/…`. */
+export interface DesignCheckpointState {
+  readonly history: DesignRecord[];
+  /** Position of the `data` stream (prior and noise draws). */
+  readonly data: RngState;
+  /** Training seconds before this checkpoint. */
+  readonly seconds: number;
+  readonly adamCritic: AdamScalars;
+  readonly adamDesign: AdamScalars;
+  /** A stateful objective's state (MINE's moving average). */
+  readonly objective?: unknown;
 }
 
 const meanSe = (v: number[]): [number, number] => {
@@ -33,26 +50,56 @@ const meanSe = (v: number[]): [number, number] => {
  * the design space. Optional critic-only steps at the final design, then a read-out over fresh
  * batches. Values are read back only on record steps, where non-finite values stop the run with
  * `BedError('numerical')` whose `cause` is `{ lastGood: DesignRecord | undefined, history }`.
+ * With `hooks.checkpointer` it saves every N steps and on interruption; `hooks.resume` continues a
+ * saved run to the same result as an uninterrupted one (same backend).
  */
 export class SgaDesignOptimiser implements DesignOptimiser {
   static readonly id = 'sga';
   readonly id = SgaDesignOptimiser.id;
 
-  run(problem: DesignProblem, s: DesignSettings, rng: Rng, hooks: DesignHooks = {}): DesignRun {
-    const { simulator: sim, critic } = problem;
+  async run(problem: DesignProblem, s: DesignSettings, rng: Rng, hooks: DesignHooks = {}): Promise<DesignRun> {
+    const { simulator: sim, critic, objective } = problem;
     const space: DesignSpace = sim.designSpace;
     if (s.initialDesign) space.validate(s.initialDesign, 'design.initial');
     const start = s.initialDesign ? space.toRaw(s.initialDesign) : space.initialRaw(rng.fork('design-init'));
     const raw = tf.tidy(() => tf.variable(tf.tensor1d(start)));
     const optCritic = new FusedAdam(s.lrCritic);
     const optDesign = new FusedAdam(s.lrDesign);
-    const data = rng.fork('data');
-    const history: DesignRecord[] = [];
-    const progress = (hooks.progress ?? silentProgress).start('design', s.steps + s.finalCriticSteps);
-    const t0 = performance.now();
+    let data = rng.fork('data');
+    let history: DesignRecord[] = [];
+    let before = 0;
+    let first = 1;
+    const resume = hooks.resume as Checkpoint<DesignCheckpointState> | undefined;
+    if (resume) {
+      const st = resume.state;
+      restoreVariables('critic', critic.variables, resume.tensors);
+      restoreVariables('design', [raw], resume.tensors);
+      optCritic.importState('adamCritic', critic.variables, st.adamCritic, resume.tensors);
+      optDesign.importState('adamDesign', [raw], st.adamDesign, resume.tensors);
+      if (st.objective !== undefined) objective.restoreState?.(st.objective);
+      data = Rng.restore(st.data);
+      history = [...st.history];
+      before = st.seconds;
+      first = resume.step + 1;
+    }
     const total = s.steps + s.finalCriticSteps;
+    /** The design before the first step of this run (the last good state when the first record is bad). */
+    const startDesign = this.designOf(problem, raw);
+    const progress = (hooks.progress ?? silentProgress).start('design', total);
+    const t0 = performance.now();
+    const snapshot = (step: number): Checkpoint<DesignCheckpointState> => {
+      const c = optCritic.exportState('adamCritic', critic.variables);
+      const d = optDesign.exportState('adamDesign', [raw]);
+      const obj = objective.saveState?.();
+      return {
+        kind: 'design',
+        step,
+        state: { history, data: data.state(), seconds: before + (performance.now() - t0) / 1000, adamCritic: c.scalars, adamDesign: d.scalars, ...(obj !== undefined ? { objective: obj } : {}) },
+        tensors: { ...saveVariables('critic', critic.variables), ...saveVariables('design', [raw]), ...c.tensors, ...d.tensors },
+      };
+    };
     try {
-      for (let step = 1; step <= total; step++) {
+      for (let step = first; step <= total; step++) {
         const phase = step <= s.steps ? 'joint' : 'critic';
         const record = step % s.recordEvery === 0 || step === s.steps || step === total;
         const values = tf.tidy(() => {
@@ -63,7 +110,7 @@ export class SgaDesignOptimiser implements DesignOptimiser {
           const { value, grads } = tf.variableGrads(() => {
             const y = sim.simulate(theta, space.toDesign(raw as tf.Variable<tf.Rank.R1>), noise);
             const batch = critic.scores(theta, y);
-            const out = problem.objective.evaluate(batch);
+            const out = objective.evaluate(batch);
             if (record) kept = { bound: tf.keep(out.bound ?? infoNceBound(batch.scores)), estimate: tf.keep(out.mi) };
             return out.loss;
           }, vars);
@@ -77,14 +124,15 @@ export class SgaDesignOptimiser implements DesignOptimiser {
           return kept ? { loss: value, ...kept } : undefined;
         });
         if (values) {
-          const row = this.read(values, step, phase, this.designOf(problem, raw), history);
+          const row = this.read(values, step, phase, this.designOf(problem, raw), history, startDesign);
           hooks.onRecord?.(row);
           progress.update(step, { bound: row.bound.toFixed(3), estimate: row.estimate.toFixed(3) });
         }
+        await hooks.checkpointer?.atStep(step, () => snapshot(step), step === total);
       }
-      const final = this.readOut(problem, s, raw, data);
+      const final = this.readOut(problem, s, raw, data, history);
       const design = this.designOf(problem, raw);
-      return { design, history, final, stepsDone: total, seconds: (performance.now() - t0) / 1000 };
+      return { design, history, final, stepsDone: total, seconds: before + (performance.now() - t0) / 1000 };
     } finally {
       progress.stop();
       raw.dispose();
@@ -94,7 +142,7 @@ export class SgaDesignOptimiser implements DesignOptimiser {
   }
 
   /** Reads one history row; throws `numerical` (with the last good row) on a non-finite value. */
-  private read(v: StepValues, step: number, phase: DesignRecord['phase'], design: number[], history: DesignRecord[]): DesignRecord {
+  private read(v: StepValues, step: number, phase: DesignRecord['phase'], design: number[], history: DesignRecord[], startDesign: number[]): DesignRecord {
     const [loss, bound, estimate] = [v.loss, v.bound, v.estimate].map((t) => t.dataSync()[0]!) as [number, number, number];
     tf.dispose([v.loss, v.bound, v.estimate]);
     const row: DesignRecord = { step, phase, loss, bound, estimate, design };
@@ -103,8 +151,8 @@ export class SgaDesignOptimiser implements DesignOptimiser {
       const lastGood = history.at(-1);
       throw new BedError(
         'numerical',
-        `design: non-finite ${Number.isFinite(loss) ? 'bound or design' : 'loss'} at step ${step} (loss ${loss}, bound ${bound}); last good state at step ${lastGood?.step ?? 0}. Lower design.lrCritic / design.lrDesign or pick a bounded critic`,
-        { cause: { lastGood, history } },
+        `design: non-finite ${Number.isFinite(loss) ? 'bound or design' : 'loss'} at step ${step} (loss ${loss}, bound ${bound}); last good state at step ${lastGood?.step ?? 'the start'}. Lower design.lrCritic / design.lrDesign or pick a bounded critic`,
+        { cause: { lastGood, history, startDesign } },
       );
     }
     history.push(row);
@@ -117,7 +165,7 @@ export class SgaDesignOptimiser implements DesignOptimiser {
   }
 
   /** Mean ± s.e. of the bound and the estimate over `evalBatches` fresh batches at the final design (no training). */
-  private readOut(problem: DesignProblem, s: DesignSettings, raw: tf.Variable, data: Rng): DesignRun['final'] {
+  private readOut(problem: DesignProblem, s: DesignSettings, raw: tf.Variable, data: Rng, history: DesignRecord[]): DesignRun['final'] {
     const bounds: number[] = [];
     const estimates: number[] = [];
     for (let k = 0; k < s.evalBatches; k++) {
@@ -134,7 +182,10 @@ export class SgaDesignOptimiser implements DesignOptimiser {
     const [bound, boundStderr] = meanSe(bounds);
     const [estimate, estimateStderr] = meanSe(estimates);
     if (!Number.isFinite(bound) || !Number.isFinite(estimate)) {
-      throw new BedError('numerical', `design: non-finite final read-out (bound ${bound}, estimate ${estimate})`, { cause: { lastGood: undefined, history: [] } });
+      const lastGood = history.at(-1);
+      throw new BedError('numerical', `design: non-finite final read-out at the final design (bound ${bound}, estimate ${estimate}); the training history is complete up to step ${lastGood?.step ?? 0}`, {
+        cause: { lastGood, history },
+      });
     }
     return { bound, boundStderr, estimate, estimateStderr };
   }

@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BedError,
+  Checkpointer,
+  readCheckpoint,
   Rng,
+  type InterruptFlag,
   criticPairingWarning,
   silentProgress,
   writeFileAtomic,
@@ -64,7 +68,16 @@ export interface RunDesignOptions {
   readonly configSource?: string;
   /** Skip the plots (tests). */
   readonly plots?: boolean;
+  /** Save `checkpoint/state.ibck` every this many steps (0 = only on interruption; default 200). */
+  readonly checkpointEvery?: number;
+  /** Continue the run in `outDir` from its checkpoint (`--resume`). */
+  readonly resume?: boolean;
+  /** Stop request (defaults to the process-wide flag the CLI's signal handlers set). */
+  readonly interrupt?: InterruptFlag;
 }
+
+/** Where a design run keeps its checkpoint (docs/checkpoints.md). */
+export const designCheckpointFile = (outDir: string): string => join(outDir, 'checkpoint', 'state.ibck');
 
 /**
  * `plugins:` for `config.resolved.yaml`: the absolute folders of every third-party plugin the host
@@ -122,7 +135,10 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     }
   }
   const { presets: _presets, ...resolved } = c;
-  writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify({ ...resolved, plugins: resolvedPlugins(host, c) }));
+  const file = designCheckpointFile(outDir);
+  // A run killed before its first checkpoint restarts from step 0 (same config, same result).
+  const resume = o.resume && existsSync(file) ? readCheckpoint(file, 'design') : undefined;
+  if (!o.resume) writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify({ ...resolved, plugins: resolvedPlugins(host, c) }));
   const components = {
     simulator: { ...host.provenance('simulators', c.simulator.id), options: c.simulator.options },
     objective: { ...host.provenance('estimators', c.objective.id), options: c.objective.options },
@@ -130,9 +146,15 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   };
   try {
     const settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
-    const run = new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress });
+    const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
+    if (o.resume) progress.log(resume ? `design: resuming from the checkpoint at step ${resume.step}` : 'design: no checkpoint yet; restarting the run from step 0');
+    const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, ...(resume ? { resume } : {}) });
     writeFileAtomic(join(outDir, 'history.csv'), historyCsv(run.history));
     writeFileAtomic(join(outDir, 'checkpoint', 'design.json'), JSON.stringify({ step: run.stepsDone, design: run.design }, null, 2));
+    const saved = (): never => {
+      throw new BedError('internal', 'design: the final step has no checkpoint');
+    };
+    checkpointer.stopIfRequested(run.stepsDone, saved);
     progress.log('evaluating the final design independently of the critic…');
     const eig = (o.evaluateEig ?? eigEvaluator)(simulator, run.design, c.evaluate, rng.fork('evaluate'));
     const files = ['result.json', 'history.csv', 'config.resolved.yaml'];
@@ -156,13 +178,16 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       components,
       files,
     };
+    checkpointer.stopIfRequested(run.stepsDone, saved);
     writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } catch (e) {
     if (BedError.is(e, 'numerical')) {
-      const cause = e.cause as { lastGood?: DesignRecord; history?: DesignRecord[] } | undefined;
-      writeFileAtomic(join(outDir, 'history.csv'), historyCsv(cause?.history ?? []));
-      writeFileAtomic(join(outDir, 'last-good.json'), `${JSON.stringify({ error: e.message, lastGood: cause?.lastGood ?? null }, null, 2)}\n`);
+      const cause = e.cause as { lastGood?: DesignRecord; history?: DesignRecord[]; startDesign?: number[] } | undefined;
+      // Only a history that the failure came with; never replace a saved one with a bare header.
+      if (cause?.history && cause.history.length > 0) writeFileAtomic(join(outDir, 'history.csv'), historyCsv(cause.history));
+      const lastGood = cause?.lastGood ?? (cause?.startDesign ? { step: 0, design: cause.startDesign } : null);
+      writeFileAtomic(join(outDir, 'last-good.json'), `${JSON.stringify({ error: e.message, lastGood }, null, 2)}\n`);
     }
     throw e;
   } finally {

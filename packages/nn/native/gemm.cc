@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "micro.h"
 #include "pool.h"
 #include "sgemm.h"
 
@@ -67,6 +68,20 @@ napi_value Supported(napi_env env, napi_callback_info) {
   napi_value v; napi_get_boolean(env, cpuOk(), &v); return v;
 }
 
+// isa(): "avx512" or "avx2"; setIsa(name: "avx2" | "auto"): false for an unknown name.
+napi_value Isa(napi_env env, napi_callback_info) {
+  napi_value v; napi_create_string_utf8(env, infobed::gemmIsa(), NAPI_AUTO_LENGTH, &v); return v;
+}
+
+napi_value SetIsa(napi_env env, napi_callback_info info) {
+  size_t argc = 1; napi_value argv[1];
+  char name[16] = {0}; size_t len = 0;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (argc != 1) { napi_throw_error(env, nullptr, "infobed_gemm: setIsa expects 1 argument"); return nullptr; }
+  CHECK(napi_get_value_string_utf8(env, argv[0], name, sizeof name, &len));
+  napi_value v; napi_get_boolean(env, infobed::setGemmIsa(name), &v); return v;
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   napi_value f;
   napi_create_function(env, "infoNce", NAPI_AUTO_LENGTH, infobed::InfoNce, nullptr, &f);
@@ -81,6 +96,10 @@ napi_value Init(napi_env env, napi_value exports) {
   napi_set_named_property(env, exports, "adam", f);
   napi_create_function(env, "gemm", NAPI_AUTO_LENGTH, Gemm, nullptr, &f);
   napi_set_named_property(env, exports, "gemm", f);
+  napi_create_function(env, "isa", NAPI_AUTO_LENGTH, Isa, nullptr, &f);
+  napi_set_named_property(env, exports, "isa", f);
+  napi_create_function(env, "setIsa", NAPI_AUTO_LENGTH, SetIsa, nullptr, &f);
+  napi_set_named_property(env, exports, "setIsa", f);
   napi_create_function(env, "supported", NAPI_AUTO_LENGTH, Supported, nullptr, &f);
   napi_set_named_property(env, exports, "supported", f);
   return exports;

@@ -1,5 +1,6 @@
-// Packed AVX2/FMA SGEMM (BLIS-style): B in 16-wide column panels, A in 6-high row panels, 6x16
-// micro-kernel with 12 ymm accumulators, bias + ReLU epilogue in the micro-kernel's store, the
+// Packed SGEMM (BLIS-style): B in 16-wide column panels, A in 6-high row panels, 6x16 AVX2
+// micro-kernel with 12 ymm accumulators (or, where the CPU has AVX-512F, 12x16 over two A panels
+// with 12 zmm accumulators: micro512.cc, same results bit for bit), bias + ReLU epilogue in the micro-kernel's store, the
 // ReLU-gradient mask applied while packing. Work is split into chunks (column-panel groups, or
 // row blocks x column groups) run by infobed::Pool; each chunk owns its C tile for the current
 // depth block, so chunks need no synchronisation.
@@ -11,23 +12,24 @@
 #include <cstring>
 #include <vector>
 
+#include "micro.h"
 #include "pool.h"
 
 namespace infobed {
 namespace {
 
-constexpr int MR = 6, NR = 16, KC = 256, MC = 72, NC = 1024;
+constexpr int KC = 256, MC = 72, NC = 1024;
 constexpr int SMALL_M = 2 * MC;  // up to here: pack all of A once per depth block, B panel by panel (hot in L1)
 
 // TF.js's `dy * step(y)`: step is 1 for y > 0, else 0 (the product keeps NaN and signed zeros).
 inline float masked(const float* p, const float* m, size_t i) { return m == nullptr ? p[i] : p[i] * (m[i] > 0.f ? 1.f : 0.f); }
 
-/** Per-thread 32-byte-aligned scratch, grown on demand; `slot` separates concurrent uses. */
+/** Per-thread 64-byte-aligned scratch (a zmm load of a packed panel), grown on demand; `slot` separates concurrent uses. */
 float* scratch(int slot, size_t n) {
   static thread_local std::vector<float> bufs[4];
   std::vector<float>& v = bufs[slot];
-  if (v.size() < n + 8) v.resize(n + 8);
-  return reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(v.data()) + 31) & ~uintptr_t(31));
+  if (v.size() < n + 16) v.resize(n + 16);
+  return reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(v.data()) + 63) & ~uintptr_t(63));
 }
 
 // Ap[panel][k][MR] for rows [i0, i0+mc), depth [k0, k0+kc) of op(A) (rows = M index, cols = K).
@@ -118,9 +120,11 @@ void packBPanel(const Operand& b, int N, int j0, int k0, int kc, float* bp) {
 #define FMA(r) { const __m256 ar = _mm256_broadcast_ss(a + r); c##r##0 = _mm256_fmadd_ps(ar, b0, c##r##0); c##r##1 = _mm256_fmadd_ps(ar, b1, c##r##1); }
 #define OUT(r) _mm256_store_ps(t + r * NR, c##r##0); _mm256_store_ps(t + r * NR + 8, c##r##1);
 
+}  // namespace
+
 // C tile [mr, nr] (+)= Ap · Bp; when `bias`/`relu` (last depth block only): + bias[j], then ReLU —
 // the same fp32 operations, in the same order, as TF.js's matMul, add, relu.
-__attribute__((target("avx2,fma"))) void micro(int kc, const float* a, const float* b, float* c, int ldc, bool acc, int mr, int nr,
+__attribute__((target("avx2,fma"))) void microAvx2(int kc, const float* a, const float* b, float* c, int ldc, bool acc, int mr, int nr,
                                                const float* bias, bool relu) {
   ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
   for (int k = 0; k < kc; ++k) {
@@ -155,6 +159,18 @@ __attribute__((target("avx2,fma"))) void micro(int kc, const float* a, const flo
 #undef FMA
 #undef OUT
 
+namespace {
+
+/** The tiles of `mrows` packed rows (panels of 6 from `ap`) against one packed B panel. */
+void tiles(int kc, const float* ap, const float* bp, float* c, int ldc, bool acc, int mrows, int nr, const float* bias, bool relu, bool wide) {
+  int ip = 0;
+  if (wide)
+    for (; ip + MR < mrows; ip += 2 * MR)
+      microAvx512(kc, ap + (size_t)(ip / MR) * kc * MR, bp, c + (size_t)ip * ldc, ldc, acc, std::min(2 * MR, mrows - ip), nr, bias, relu);
+  for (; ip < mrows; ip += MR)
+    microAvx2(kc, ap + (size_t)(ip / MR) * kc * MR, bp, c + (size_t)ip * ldc, ldc, acc, std::min(MR, mrows - ip), nr, bias, relu);
+}
+
 }  // namespace
 
 void sgemm(const Operand& a, const Operand& b, float* c, int M, int N, int K, int threads, const Epilogue& e) {
@@ -170,6 +186,7 @@ void sgemm(const Operand& a, const Operand& b, float* c, int M, int N, int K, in
   const int nt = 2.0 * M * N * K < 1.5e6 ? 1 : std::max(1, threads);
   const int nPanels = (N + NR - 1) / NR;
   Pool& pool = Pool::get();
+  const bool wide = gemmWide();
   if (M <= SMALL_M) {
     const int mPad = (M + MR - 1) / MR * MR;
     // Column-panel groups: one chunk single-threaded, ~4 per thread otherwise.
@@ -185,9 +202,7 @@ void sgemm(const Operand& a, const Operand& b, float* c, int M, int N, int K, in
         for (int jp = ch * per; jp < std::min(nPanels, (ch + 1) * per); ++jp) {
           const int j0 = jp * NR;
           packBPanel(b, N, j0, k0, kc, bp);
-          for (int ip = 0; ip < M; ip += MR)
-            micro(kc, ap + (size_t)(ip / MR) * kc * MR, bp, c + (size_t)ip * N + j0, N, k0 > 0, std::min(MR, M - ip), std::min(NR, N - j0),
-                  last && e.bias ? e.bias + j0 : nullptr, last && e.relu);
+          tiles(kc, ap, bp, c + j0, N, k0 > 0, M, std::min(NR, N - j0), last && e.bias ? e.bias + j0 : nullptr, last && e.relu, wide);
         }
       });
     }
@@ -216,9 +231,8 @@ void sgemm(const Operand& a, const Operand& b, float* c, int M, int N, int K, in
         for (int p = gi * perGroup; p < std::min(ncPanels, (gi + 1) * perGroup); ++p) {
           const int jj = j0 + p * NR;
           const float* bpp = bp + (size_t)p * kc * NR;
-          for (int ip = 0; ip < mc; ip += MR)
-            micro(kc, ap + (size_t)(ip / MR) * kc * MR, bpp, c + (size_t)(i0 + ip) * N + jj, N, k0 > 0, std::min(MR, mc - ip),
-                  std::min(NR, N - jj), last && e.bias ? e.bias + jj : nullptr, last && e.relu);
+          tiles(kc, ap, bpp, c + (size_t)i0 * N + jj, N, k0 > 0, mc, std::min(NR, N - jj), last && e.bias ? e.bias + jj : nullptr, last && e.relu,
+                wide);
         }
       });
     }

@@ -23,6 +23,10 @@ export class Dense {
     seed: number,
     name: string,
   ) {
+    // Install the native kernels now, not at the first forward pass: ops that run before it (a
+    // simulator's matMul) would otherwise use TF.js's kernel on the first step only, so a run
+    // resumed from a checkpoint would differ from an uninterrupted one in the last bits.
+    ensureNativeOnWasm();
     const limit = Math.sqrt(6 / (inDim + outDim));
     this.w = tf.tidy(() => tf.variable(tf.randomUniform([inDim, outDim], -limit, limit, 'float32', seed)));
     this.b = tf.tidy(() => tf.variable(tf.zeros([outDim])));

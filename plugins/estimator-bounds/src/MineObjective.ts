@@ -38,6 +38,14 @@ export class MineObjective implements MiObjective {
     this.buffer = options.initialBuffer;
   }
 
+  saveState(): { buffer: number } {
+    return { buffer: this.buffer };
+  }
+
+  restoreState(state: unknown): void {
+    this.buffer = (state as { buffer: number }).buffer;
+  }
+
   reset(): void {
     this.buffer = this.options.initialBuffer;
     this.last = undefined;

@@ -12,12 +12,12 @@ beforeAll(async () => {
 });
 
 describe('pharmacokinetic design end to end (SGA through the pathwise gradient)', () => {
-  it('moves away from the equal-interval design to one with a higher independently estimated EIG', () => {
+  it('moves away from the equal-interval design to one with a higher independently estimated EIG', async () => {
     const sim = new PharmacokineticSimulator();
     const start = pkBaselineTimes(5);
     const critic = new SeparableCritic({ xDim: 3, yDim: 5, options: { hidden: [64, 64], embed: 32 }, seed: 1 });
     const objective = new InfoNceAnchorObjective(parseAnchorOptions({ nu: 1, construction: 'paper' }));
-    const run = new SgaDesignOptimiser().run(
+    const run = await new SgaDesignOptimiser().run(
       { simulator: sim, objective, critic },
       { steps: 300, finalCriticSteps: 0, batch: 128, lrCritic: 1e-3, lrDesign: 5e-2, initialDesign: start, recordEvery: 50, evalBatches: 2 },
       new Rng(0),

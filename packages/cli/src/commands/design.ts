@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { BackendPreference } from '@infobed/core';
 import { DEFAULT_DESIGN_CONFIG, readYaml, resolveDesignConfig, runDesign, type EigEvaluator } from '@infobed/design';
 import { Command } from 'commander';
@@ -6,8 +6,10 @@ import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
 import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../globalOptions.js';
+import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../resumeOptions.js';
+import { lockRunFolder } from '../runFolder.js';
 
-interface DesignFlags extends GlobalOptions {
+interface DesignFlags extends GlobalOptions, ResumeFlags {
   readonly objective?: string;
   readonly critic?: string;
   readonly steps?: number;
@@ -23,7 +25,7 @@ export interface DesignCommandDeps {
 
 /** `infobed design`: optimise an experimental design (specs/cli.md). */
 export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Command {
-  return addGlobalOptions(new Command('design'))
+  return addResumeOptions(addGlobalOptions(new Command('design')))
     .description('optimise an experimental design by stochastic gradient ascent on an MI objective')
     .option('--objective <id>', 'MI objective id (see `infobed plugins list`)')
     .option('--critic <id>', 'critic id')
@@ -32,8 +34,9 @@ export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Comm
     .option('--batch <n>', 'pairs per step', intArg(2))
     .option('--preset <name>', 'apply a preset from the config (e.g. paper)')
     .action(async (f: DesignFlags) => {
-      const where = f.config ?? '(built-in noisy-linear config)';
-      const raw = f.config ? readYaml(resolve(io.cwd, f.config)) : DEFAULT_DESIGN_CONFIG;
+      const resumed = f.resume ? openResume(f as DesignFlags & Record<string, unknown>, io.cwd, 'design') : undefined;
+      const where = resumed ? resumed.origin.configSource : (f.config ?? '(built-in noisy-linear config)');
+      const raw = resumed ? readYaml(join(resumed.dir, 'config.resolved.yaml')) : f.config ? readYaml(resolve(io.cwd, f.config)) : DEFAULT_DESIGN_CONFIG;
       const over: Record<string, unknown> = {};
       if (f.objective) over.objective = { id: f.objective, options: {} };
       if (f.critic) over.critic = { id: f.critic, options: {} };
@@ -42,11 +45,28 @@ export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Comm
       if (f.seed !== undefined) over.seed = f.seed;
       if (f.backend !== undefined) over.backend = f.backend;
       const config = resolveDesignConfig(raw, where, f.preset, over);
-      const baseDir = f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
-      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir });
-      const outDir = resolve(io.cwd, f.out ?? defaultOutDir('design'));
-      s.progress.log(`infobed design: ${config.simulator.id} · ${config.objective.id} · ${config.critic.id} critic · backend ${s.backend.backend} → ${outDir}`);
-      const result = await runDesign({ host: s.host, config, outDir, configSource: where, backend: s.backend.backend, progress: s.progress, ...(deps.evaluateEig ? { evaluateEig: deps.evaluateEig } : {}) });
+      const baseDir = resumed ? resumed.origin.pluginBaseDir : f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
+      const folder = lockRunFolder(resumed ? resumed.dir : (f.out ?? defaultOutDir('design')), io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined });
+      const outDir = folder.dir;
+      let result;
+      try {
+        if (!resumed) writeRunOrigin(outDir, { command: 'design', configSource: where, pluginBaseDir: baseDir });
+        const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir });
+        s.progress.log(`infobed design: ${config.simulator.id} · ${config.objective.id} · ${config.critic.id} critic · backend ${s.backend.backend} → ${outDir}`);
+        result = await runDesign({
+          host: s.host,
+          config,
+          outDir,
+          configSource: where,
+          backend: s.backend.backend,
+          progress: s.progress,
+          resume: resumed !== undefined,
+          ...(f.checkpointEvery !== undefined ? { checkpointEvery: f.checkpointEvery } : {}),
+          ...(deps.evaluateEig ? { evaluateEig: deps.evaluateEig } : {}),
+        });
+      } finally {
+        folder.release();
+      }
       const eig = result.eig ? `\nEIG of this design (${result.eig.method}): ${result.eig.value.toFixed(3)} ± ${result.eig.stderr.toFixed(3)} nats` : '';
       emitResult(
         io,

@@ -3,6 +3,7 @@ import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
 import { addGlobalOptions, type GlobalOptions } from '../globalOptions.js';
+import { makePluginsNewCommand } from './pluginsNew.js';
 
 /** `infobed plugins list`: every registered estimator, simulator, critic and benchmark task with its package. */
 export function makePluginsCommand(io: CliIo): Command {
@@ -22,5 +23,5 @@ export function makePluginsCommand(io: CliIo): Command {
         .join('\n');
       emitResult(io, g.json, doc, human);
     });
-  return new Command('plugins').description('inspect plugins').addCommand(list);
+  return new Command('plugins').description('inspect plugins, or start a new one').addCommand(list).addCommand(makePluginsNewCommand(io));
 }

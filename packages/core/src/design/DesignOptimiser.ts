@@ -1,3 +1,5 @@
+import type { Checkpoint } from '../checkpoint/CheckpointFile.js';
+import type { Checkpointer } from '../checkpoint/Checkpointer.js';
 import type { Critic } from '../critic/Critic.js';
 import type { MiObjective } from '../objective/MiObjective.js';
 import type { ProgressReporter } from '../progress/ProgressReporter.js';
@@ -53,6 +55,10 @@ export interface DesignHooks {
   readonly progress?: ProgressReporter;
   /** Called with every history row as it is recorded (checkpoints, live plots). */
   readonly onRecord?: (row: DesignRecord) => void;
+  /** Saves checkpoints every N steps and on interruption (then stops with `BedError('interrupted')`). */
+  readonly checkpointer?: Checkpointer;
+  /** Continue from this checkpoint (written by the same optimiser on the same problem). */
+  readonly resume?: Checkpoint;
 }
 
 /**
@@ -62,5 +68,5 @@ export interface DesignHooks {
  */
 export interface DesignOptimiser {
   readonly id: string;
-  run(problem: DesignProblem, settings: DesignSettings, rng: Rng, hooks?: DesignHooks): DesignRun;
+  run(problem: DesignProblem, settings: DesignSettings, rng: Rng, hooks?: DesignHooks): Promise<DesignRun>;
 }

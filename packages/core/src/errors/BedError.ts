@@ -9,6 +9,7 @@ export type BedErrorKind =
   | 'numerical'
   | 'unknownPlugin'
   | 'pluginLoad'
+  | 'interrupted'
   /** Third-party plugin code threw (the message names the plugin, its package and the method). */
   | 'pluginError'
   | 'internal';

@@ -34,4 +34,8 @@ export interface MiObjective {
   /** The auxiliary head it needs, if any. */
   readonly aux?: AuxKind;
   evaluate(batch: ScoreBatch): ObjectiveOutput;
+  /** Stateful objectives (MINE's moving average): a JSON-safe copy of the state, for checkpoints. */
+  saveState?(): unknown;
+  /** Restores what `saveState` returned (resumed runs). */
+  restoreState?(state: unknown): void;
 }

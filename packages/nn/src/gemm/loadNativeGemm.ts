@@ -62,6 +62,10 @@ export interface NativeGemm {
    * the float32 scalar at `dyOff`.
    */
   infoNce(heap: ArrayBufferLike, sOff: number, outOff: number, b: number, mode: 0 | 1, dyOff: number): void;
+  /** The GEMM micro-kernels in use: `avx512` where the CPU has AVX-512F (unless `INFOBED_GEMM_ISA=avx2`), else `avx2`. */
+  isa(): 'avx512' | 'avx2';
+  /** Forces `avx2` or goes back to `auto` (the best the CPU has); false for an unknown name. */
+  setIsa(name: 'avx2' | 'auto'): boolean;
   /** True when the CPU has AVX2 and FMA. */
   supported(): boolean;
 }

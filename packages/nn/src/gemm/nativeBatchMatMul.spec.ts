@@ -32,7 +32,7 @@ beforeAll(async () => {
 describe.runIf(haveNative)('native AVX2 GEMM as the wasm BatchMatMul kernel', () => {
   it('installs and reports itself', () => {
     expect(useNativeGemm()).toBe(true);
-    expect(gemmInfo()).toMatch(/^native-avx2x\d+$/);
+    expect(gemmInfo()).toMatch(/^native-avx(2|512)x\d+$/);
   });
 
   // Shapes cover: edge panels (m % 6, n % 16 ≠ 0), k > 256 (several depth blocks), both the

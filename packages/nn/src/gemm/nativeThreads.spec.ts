@@ -92,14 +92,13 @@ describe.runIf(g !== undefined)('native kernels with two threads (direct calls o
 });
 
 describe('defaultThreads', () => {
-  it('honours INFOBED_GEMM_THREADS, uses 1 under vitest, else the idle cores (1 to 4)', () => {
+  it('honours INFOBED_GEMM_THREADS, uses 1 under vitest, else every available core whatever the load', () => {
     expect(defaultThreads({ INFOBED_GEMM_THREADS: '3', VITEST: 'true' })).toBe(3);
-    expect(defaultThreads({ VITEST: 'true' }, 8, 0)).toBe(1);
+    expect(defaultThreads({ VITEST: 'true' }, 8)).toBe(1);
     expect(defaultThreads({ INFOBED_GEMM_THREADS: 'x', VITEST: 'true' })).toBe(1);
-    expect(defaultThreads({}, 2, 0.2)).toBe(2);
-    expect(defaultThreads({}, 2, 1.1)).toBe(1);
-    expect(defaultThreads({}, 2, 9.5)).toBe(1);
-    expect(defaultThreads({}, 16, 0)).toBe(4);
-    expect(defaultThreads({}, 8, 5.4)).toBe(3);
+    expect(defaultThreads({ INFOBED_GEMM_THREADS: '0' }, 2)).toBe(2);
+    expect(defaultThreads({}, 2)).toBe(2);
+    expect(defaultThreads({}, 16)).toBe(16);
+    expect(defaultThreads({ INFOBED_GEMM_THREADS: '1' }, 16)).toBe(1);
   });
 });

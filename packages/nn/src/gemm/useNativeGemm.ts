@@ -12,21 +12,21 @@ let installed = false;
 let threads = 1;
 
 /**
- * GEMM threads when `INFOBED_GEMM_THREADS` is unset: the cores that are idle when the kernels are
- * installed — `round(cores − load₁)`, between 1 and 4 (the critic GEMMs are too small to feed
- * more) — and 1 under vitest, whose workers already use the cores. On a busy machine a second
- * thread only splits the process's share of the CPU (measured: 1 thread was 10–40 % faster at
- * load 8–10), on an idle one it adds a core.
+ * GEMM threads: `INFOBED_GEMM_THREADS` (the CLI's `--threads` sets it; sweep workers sharing a
+ * machine get cores ÷ workers), else every available core — and 1 under vitest, whose workers
+ * already use the cores. (The former default, `round(cores − load₁)`, read the load a previous run
+ * had left behind and threw a core away: issue 14.) On a busy machine the pool (native/pool.h)
+ * drops to one thread by itself while helpers keep being descheduled.
  */
-export function defaultThreads(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism(), load1 = os.loadavg()[0]!): number {
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism()): number {
   const t = Number(env.INFOBED_GEMM_THREADS);
   if (env.INFOBED_GEMM_THREADS !== undefined && Number.isInteger(t) && t > 0) return t;
   if (env.VITEST !== undefined) return 1;
-  return Math.max(1, Math.min(4, Math.round(cores - load1)));
+  return Math.max(1, cores);
 }
 
 /**
- * Replaces the wasm backend's `BatchMatMul` kernel with the native AVX2 GEMM (packages/nn/native)
+ * Replaces the wasm backend's `BatchMatMul` kernel with the native GEMM (AVX-512 or AVX2, chosen at run time) (packages/nn/native)
  * when it was built (also `_FusedMatMul` with bias and linear/ReLU), its `Sum` over leading axes (bias gradients) with native column sums, and rank-2 broadcasting
  * float32 `Equal` (logSumExp's Max gradient) natively; any
  * case they do not handle goes to the original wasm kernel. Idempotent.
@@ -101,5 +101,5 @@ export function ensureNativeOnWasm(): boolean {
 /** True once `useNativeGemm()` has installed the native kernel. */
 export const nativeGemmActive = (): boolean => installed;
 
-/** Which GEMM serves `BatchMatMul` on wasm: `native-avx2xT` or `tfjs (<reason>)`. */
-export const gemmInfo = (): string => (installed ? `native-avx2x${threads}` : `tfjs (${nativeGemmStatus()})`);
+/** Which GEMM serves `BatchMatMul` on wasm: `native-<isa>x<threads>` (isa `avx512` or `avx2`) or `tfjs (<reason>)`. */
+export const gemmInfo = (): string => (installed ? `native-${loadNativeGemm()!.isa()}x${threads}` : `tfjs (${nativeGemmStatus()})`);

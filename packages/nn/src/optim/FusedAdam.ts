@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BedError } from '@infobed/core';
+import { BedError, restoreVariables, saveTensor, type SavedTensor } from '@infobed/core';
 import { loadNativeGemm } from '../gemm/loadNativeGemm.js';
 import { defaultThreads } from '../gemm/useNativeGemm.js';
 
@@ -15,6 +15,15 @@ interface Slot {
 }
 
 const f = Math.fround;
+
+/** JSON part of an Adam checkpoint (`FusedAdam.exportState`). */
+export interface AdamScalars {
+  readonly accBeta1: number;
+  readonly accBeta2: number;
+  readonly iterations: number;
+  /** Per variable (in the order given): whether it has moments yet. */
+  readonly slots: readonly boolean[];
+}
 
 /** tfjs-core's `NamedTensor` (not re-exported by the umbrella package). */
 type NamedTensor = { name: string; tensor: tf.Tensor };
@@ -114,6 +123,36 @@ export class FusedAdam extends tf.Optimizer {
     this.accBeta1 = f(this.accBeta1 * f(this.beta1));
     this.accBeta2 = f(this.accBeta2 * f(this.beta2));
     this.incrementIterations();
+  }
+
+  /**
+   * Moments (`<prefix>/<i>/m`, `<prefix>/<i>/v`) and step counters for a checkpoint, keyed by the
+   * position of each variable in `vars` (variable names differ between processes).
+   */
+  exportState(prefix: string, vars: readonly tf.Variable[]): { scalars: AdamScalars; tensors: Record<string, SavedTensor> } {
+    const tensors: Record<string, SavedTensor> = {};
+    const slots = vars.map((v, i) => {
+      const s = this.slots.get(v.name);
+      if (s) {
+        tensors[`${prefix}/${i}/m`] = saveTensor(s.m);
+        tensors[`${prefix}/${i}/v`] = saveTensor(s.v);
+      }
+      return s !== undefined;
+    });
+    return { scalars: { accBeta1: this.accBeta1, accBeta2: this.accBeta2, iterations: this.iterations, slots }, tensors };
+  }
+
+  /** Restores what `exportState` saved, onto `vars` (same order and shapes). */
+  importState(prefix: string, vars: readonly tf.Variable[], scalars: AdamScalars, tensors: Readonly<Record<string, SavedTensor>>): void {
+    vars.forEach((v, i) => {
+      if (!scalars.slots[i]) return;
+      const s = this.slot(v.name, v);
+      restoreVariables(`${prefix}/${i}`, [s.m], { [`${prefix}/${i}/0`]: tensors[`${prefix}/${i}/m`]! });
+      restoreVariables(`${prefix}/${i}`, [s.v], { [`${prefix}/${i}/0`]: tensors[`${prefix}/${i}/v`]! });
+    });
+    this.accBeta1 = scalars.accBeta1;
+    this.accBeta2 = scalars.accBeta2;
+    (this as unknown as { iterations_: number }).iterations_ = scalars.iterations;
   }
 
   override dispose(): void {

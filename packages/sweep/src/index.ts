@@ -1,0 +1,11 @@
+export { summarise, t975, type Summary } from './ci95.js';
+export { collectSweep, tableCsv, tableMarkdown, writeTables, type SweepRow, type SweepTable } from './collectSweep.js';
+export { expandGrid, type SweepCell } from './expandGrid.js';
+export { k8sIndexedJob, type K8sOptions } from './k8sManifest.js';
+export { runLocal, type LocalExecutorOptions } from './localExecutor.js';
+export { readMetric } from './metricPath.js';
+export { DEFAULT_QUEUE, jobId, redisOptions, runOnRedis, startWorker, type CellJob, type EnqueueOptions, type WorkerOptions } from './redisQueue.js';
+export { runCell, type CellOutcome, type RunCellOptions } from './runCell.js';
+export { SweepConfigSchema, type SweepConfig } from './SweepConfigSchema.js';
+export { cellDir, cellDone, loadSweepFile, planFile, readPlan, writePlan, type SweepPlan } from './sweepPlan.js';
+export { metricSlug, writeSweepPlots } from './sweepPlots.js';

@@ -117,13 +117,13 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const criticFactory = asConfigError(where, 'critic', () => host.critic(c.critic.id));
   const warning = criticPairingWarning(objectiveFactory, criticFactory);
   if (warning) progress.log(warning);
-  const critic = criticFactory.create({
+  const critic = asConfigError(where, 'critic', () => criticFactory.create({
     xDim: simulator.thetaNames.length,
     yDim: simulator.obsDim,
     ...(objective.aux ? { aux: objective.aux } : {}),
     options: c.critic.options,
     seed: rng.fork('critic').nextSeed(),
-  });
+  }));
   const initial = c.design.initial;
   if (initial) {
     try {

@@ -137,7 +137,7 @@ export function makeEstimateCommand(io: CliIo): Command {
     .option('--preset <name>', 'apply a preset from the config (e.g. paper, ci)')
     .action(async (f: EstimateFlags) => {
       const { settings, seed, backend, where, plugins } = resolveSettings(f, io);
-      const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd });
+      const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd, ...(f.config ? { where: f.config } : {}) });
       const outDir = f.out ? resolve(io.cwd, f.out) : undefined;
       let rows: EstimateRow[];
       let traces: EstimateTrace[];

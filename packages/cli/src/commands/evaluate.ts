@@ -60,7 +60,7 @@ export function makeEvaluateCommand(io: CliIo): Command {
       const config = resolveDesignConfig(raw, where, f.preset, over);
       const design = parseDesignArg(f.design, io.cwd);
       const baseDir = f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
-      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir });
+      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir, ...(f.config ? { where } : {}) });
       let sim;
       try {
         sim = s.host.simulator(config.simulator.id).create(config.simulator.options);

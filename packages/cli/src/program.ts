@@ -11,6 +11,7 @@ import { makePluginsCommand } from './commands/pluginsList.js';
 import { makeCollectCommand } from './commands/collect.js';
 import { makeSweepCommand } from './commands/sweep.js';
 import { makeWorkerCommand } from './commands/worker.js';
+import { makePolicyCommand } from './commands/policy.js';
 import { emitError } from './emit.js';
 import { installInterruptHandlers } from './signals.js';
 
@@ -21,7 +22,7 @@ export function makeProgram(io: CliIo): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
-  for (const cmd of [makeDesignCommand(io, { evaluateEig: makeEigEvaluator() }), makeEvaluateCommand(io), makeEstimateCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io), makeSweepCommand(io), makeCollectCommand(io), makeWorkerCommand(io)]) program.addCommand(cmd);
+  for (const cmd of [makeDesignCommand(io, { evaluateEig: makeEigEvaluator() }), makeEvaluateCommand(io), makeEstimateCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io), makeSweepCommand(io), makeCollectCommand(io), makeWorkerCommand(io), makePolicyCommand(io)]) program.addCommand(cmd);
   const exitOverride = (c: Command): void => {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });

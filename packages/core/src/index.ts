@@ -20,6 +20,9 @@ export type {
   DesignRun,
   DesignSettings,
 } from './design/DesignOptimiser.js';
+export type { SequentialSimulator, StepwiseModel } from './adaptive/StepwiseModel.js';
+export type { Policy, PolicyFactory, PolicySpec, PolicyState } from './adaptive/Policy.js';
+export { sequentialFromStatic } from './adaptive/sequentialFromStatic.js';
 export { Rng, type RngState } from './rng/Rng.js';
 export { diagPart } from './tensor/diagPart.js';
 export { stopGradient } from './tensor/stopGradient.js';

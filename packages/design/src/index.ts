@@ -1,6 +1,6 @@
 export { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
 export { DesignConfigSchema, DesignSectionSchema, EvaluateSectionSchema, type DesignConfig } from './DesignConfigSchema.js';
-export { deepMerge, loadDesignConfig, readYaml, resolveDesignConfig } from './loadDesignConfig.js';
+export { deepMerge, loadDesignConfig, readYaml, resolveConfigWithPresets, resolveDesignConfig } from './loadDesignConfig.js';
 export type { EigEstimate, EigEvaluator, EvaluateSection } from './EigEstimate.js';
 export { runDesign, type ComponentRecord, type DesignResult, type RunDesignOptions } from './runDesign.js';
 export { historyCsv } from './historyCsv.js';

@@ -17,6 +17,7 @@ interface DesignFlags extends GlobalOptions, ResumeFlags {
   readonly designs?: number;
   readonly batch?: number;
   readonly preset?: string;
+  readonly restarts?: number;
 }
 
 /** Optional independent-EIG evaluators contributed by other packages (nested Monte Carlo, sPCE). */
@@ -34,6 +35,7 @@ export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Comm
     .option('--designs <n>', 'number of design coordinates (simulator option `designs`)', intArg(1))
     .option('--batch <n>', 'pairs per step', intArg(2))
     .option('--preset <name>', 'apply a preset from the config (e.g. paper)')
+    .option('--restarts <n>', 'short starts from different initial designs; the best by the independent EIG continues (design.restarts)', intArg(1))
     .action(async (f: DesignFlags) => {
       const resumed = f.resume ? openResume(f as DesignFlags & Record<string, unknown>, io.cwd, 'design') : undefined;
       const where = resumed ? resumed.origin.configSource : (f.config ?? '(built-in noisy-linear config)');
@@ -41,7 +43,8 @@ export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Comm
       const over: Record<string, unknown> = {};
       if (f.objective) over.objective = { id: f.objective, options: {} };
       if (f.critic) over.critic = { id: f.critic, options: {} };
-      if (f.steps !== undefined || f.batch !== undefined) over.design = { ...(f.steps !== undefined ? { steps: f.steps } : {}), ...(f.batch !== undefined ? { batch: f.batch } : {}) };
+      if (f.steps !== undefined || f.batch !== undefined || f.restarts !== undefined)
+        over.design = { ...(f.steps !== undefined ? { steps: f.steps } : {}), ...(f.batch !== undefined ? { batch: f.batch } : {}), ...(f.restarts !== undefined ? { restarts: f.restarts } : {}) };
       if (f.designs !== undefined) over.simulator = { options: { designs: f.designs } };
       if (f.seed !== undefined) over.seed = f.seed;
       if (f.backend !== undefined) over.backend = f.backend;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BedError,
@@ -121,7 +121,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const warning = criticPairingWarning(objectiveFactory, criticFactory);
   if (warning) progress.log(warning);
   const criticArgs = { xDim: simulator.thetaNames.length, yDim: simulator.obsDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options };
-  let critic = criticFactory.create({ ...criticArgs, seed: rng.fork('critic').nextSeed() });
+  let critic = asConfigError(where, 'critic', () => criticFactory.create({ ...criticArgs, seed: rng.fork('critic').nextSeed() }));
   const initial = c.design.initial;
   if (initial) {
     try {
@@ -159,6 +159,10 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       critic = r.critic;
       settings = { ...settings, initialDesign: r.design };
       restarts = { best: r.best, steps, starts: r.starts };
+      // Kept for --resume, so a resumed run reports the same restarts as an uninterrupted one.
+      writeFileAtomic(join(outDir, 'checkpoint', 'restarts.json'), `${JSON.stringify(restarts)}\n`);
+    } else if (resume && existsSync(join(outDir, 'checkpoint', 'restarts.json'))) {
+      restarts = JSON.parse(readFileSync(join(outDir, 'checkpoint', 'restarts.json'), 'utf8')) as DesignResult['restarts'];
     }
     const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
     if (o.resume) progress.log(resume ? `design: resuming from the checkpoint at step ${resume.step}` : 'design: no checkpoint yet; restarting the run from step 0');

@@ -63,3 +63,4 @@ export { InterruptFlag, processInterrupt } from './checkpoint/InterruptFlag.js';
 export { Checkpointer, type CheckpointerOptions } from './checkpoint/Checkpointer.js';
 /** zod, re-exported so plugins write option schemas (`parsePluginOptions`) without their own copy. */
 export { z } from 'zod';
+export { checkMemory, memoryLimit, mlpParams, WASM_HEAP_BYTES, type MemoryTerm } from './limits/memoryBudget.js';

@@ -20,6 +20,9 @@ export type {
   DesignRun,
   DesignSettings,
 } from './design/DesignOptimiser.js';
+export type { SequentialSimulator, StepwiseModel } from './adaptive/StepwiseModel.js';
+export type { Policy, PolicyFactory, PolicySpec, PolicyState } from './adaptive/Policy.js';
+export { sequentialFromStatic } from './adaptive/sequentialFromStatic.js';
 export { Rng, type RngState } from './rng/Rng.js';
 export { diagPart } from './tensor/diagPart.js';
 export { stopGradient } from './tensor/stopGradient.js';
@@ -60,3 +63,4 @@ export { InterruptFlag, processInterrupt } from './checkpoint/InterruptFlag.js';
 export { Checkpointer, type CheckpointerOptions } from './checkpoint/Checkpointer.js';
 /** zod, re-exported so plugins write option schemas (`parsePluginOptions`) without their own copy. */
 export { z } from 'zod';
+export { checkMemory, memoryLimit, mlpParams, WASM_HEAP_BYTES, type MemoryTerm } from './limits/memoryBudget.js';

@@ -19,6 +19,13 @@ export const DesignSectionSchema = z
     recordEvery: z.number().int().positive().default(10),
     /** Fresh batches for the final read-out of bound and estimate. */
     evalBatches: z.number().int().positive().default(20),
+    /**
+     * Short starts from different initial designs before the main run (1 = none): the best by the
+     * independent EIG (the `evaluate` method at ≤ 500 × 2,000 samples) continues with its critic.
+     */
+    restarts: z.number().int().min(1).max(64).default(1),
+    /** Joint steps of each restart (default steps ÷ 10, at least 50). */
+    restartSteps: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { BedError, deepMerge, isPlainObject, parseWithSchema, readYaml } from '@infobed/core';
+import type * as z from 'zod';
 import { DesignConfigSchema, type DesignConfig } from './DesignConfigSchema.js';
 
 /** Moved to `@infobed/core`; re-exported for existing callers. */
@@ -9,6 +10,11 @@ export { deepMerge, readYaml };
  * partial config) → schema. Errors name the file and the field.
  */
 export function resolveDesignConfig(raw: Record<string, unknown>, where: string, preset?: string, overrides: Record<string, unknown> = {}): DesignConfig {
+  return resolveConfigWithPresets(DesignConfigSchema, raw, where, preset, overrides);
+}
+
+/** The same steps (file → preset → overrides → schema) for any config schema with `presets:` (adaptive configs). */
+export function resolveConfigWithPresets<T>(schema: z.ZodType<T>, raw: Record<string, unknown>, where: string, preset?: string, overrides: Record<string, unknown> = {}): T {
   let doc = raw;
   if (preset !== undefined) {
     const presets = (isPlainObject(doc.presets) ? doc.presets : {}) as Record<string, unknown>;
@@ -18,7 +24,7 @@ export function resolveDesignConfig(raw: Record<string, unknown>, where: string,
     }
     doc = deepMerge(replacePluginBlocks(doc, chosen), chosen);
   }
-  return parseWithSchema(DesignConfigSchema, deepMerge(replacePluginBlocks(doc, overrides), overrides), where);
+  return parseWithSchema(schema, deepMerge(replacePluginBlocks(doc, overrides), overrides), where);
 }
 
 /**
@@ -29,7 +35,7 @@ export function resolveDesignConfig(raw: Record<string, unknown>, where: string,
  */
 function replacePluginBlocks(doc: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
   const out = { ...doc };
-  for (const key of ['objective', 'critic', 'simulator'] as const) {
+  for (const key of ['objective', 'critic', 'simulator', 'policy'] as const) {
     const o = overrides[key];
     const d = doc[key];
     if (isPlainObject(o) && typeof o.id === 'string' && isPlainObject(d) && d.id !== o.id) out[key] = { id: o.id };

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BedError,
@@ -21,6 +21,8 @@ import type { DesignConfig } from './DesignConfigSchema.js';
 import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
+import { runRestarts, type RestartStart } from './restartDesign.js';
+import { CRITIC_FILE, saveCritic } from './savedCritic.js';
 import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
 
 /** `result.json` of `infobed design` (specs/cli.md). */
@@ -38,6 +40,8 @@ export interface DesignResult {
   /** Final read-out over fresh batches at the final design; `bound` is a valid lower bound (the objective's own, else InfoNCE of the same scores). */
   readonly mi: { readonly bound: number; readonly boundStderr: number; readonly estimate: number; readonly estimateStderr: number };
   readonly eig?: EigEstimate;
+  /** `design.restarts` > 1: the short starts and which one continued (`best`). */
+  readonly restarts?: { readonly best: number; readonly steps: number; readonly starts: RestartStart[] };
   /** Which package and version provided each component, with the options it was given. */
   readonly components: {
     readonly simulator: ComponentRecord;
@@ -117,13 +121,8 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const criticFactory = asConfigError(where, 'critic', () => host.critic(c.critic.id));
   const warning = criticPairingWarning(objectiveFactory, criticFactory);
   if (warning) progress.log(warning);
-  const critic = criticFactory.create({
-    xDim: simulator.thetaNames.length,
-    yDim: simulator.obsDim,
-    ...(objective.aux ? { aux: objective.aux } : {}),
-    options: c.critic.options,
-    seed: rng.fork('critic').nextSeed(),
-  });
+  const criticArgs = { xDim: simulator.thetaNames.length, yDim: simulator.obsDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options };
+  let critic = asConfigError(where, 'critic', () => criticFactory.create({ ...criticArgs, seed: rng.fork('critic').nextSeed() }));
   const initial = c.design.initial;
   if (initial) {
     try {
@@ -145,7 +144,27 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     critic: { ...host.provenance('critics', c.critic.id), options: c.critic.options },
   };
   try {
-    const settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
+    let settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
+    const evaluateEig = o.evaluateEig ?? eigEvaluator;
+    let restarts: DesignResult['restarts'];
+    if (c.design.restarts > 1 && resume === undefined) {
+      // A resumed run continues the main run from its checkpoint: the restarts were done before it.
+      const steps = c.design.restartSteps ?? Math.max(50, Math.round(c.design.steps / 10));
+      const cheap = { ...c.evaluate, outer: Math.min(c.evaluate.outer, 500), inner: Math.min(c.evaluate.inner, 2000) };
+      const r = await runRestarts({
+        simulator, objective, settings, restarts: c.design.restarts, restartSteps: steps, evaluate: cheap, rng, progress,
+        makeCritic: (seed) => criticFactory.create({ ...criticArgs, seed }),
+        score: (d, e, g) => evaluateEig(simulator, d, e, g),
+      });
+      critic.dispose();
+      critic = r.critic;
+      settings = { ...settings, initialDesign: r.design };
+      restarts = { best: r.best, steps, starts: r.starts };
+      // Kept for --resume, so a resumed run reports the same restarts as an uninterrupted one.
+      writeFileAtomic(join(outDir, 'checkpoint', 'restarts.json'), `${JSON.stringify(restarts)}\n`);
+    } else if (resume && existsSync(join(outDir, 'checkpoint', 'restarts.json'))) {
+      restarts = JSON.parse(readFileSync(join(outDir, 'checkpoint', 'restarts.json'), 'utf8')) as DesignResult['restarts'];
+    }
     const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
     if (o.resume) progress.log(resume ? `design: resuming from the checkpoint at step ${resume.step}` : 'design: no checkpoint yet; restarting the run from step 0');
     const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, ...(resume ? { resume } : {}) });
@@ -156,8 +175,17 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     };
     checkpointer.stopIfRequested(run.stepsDone, saved);
     progress.log('evaluating the final design independently of the critic…');
-    const eig = (o.evaluateEig ?? eigEvaluator)(simulator, run.design, c.evaluate, rng.fork('evaluate'));
-    const files = ['result.json', 'history.csv', 'config.resolved.yaml'];
+    const eig = evaluateEig(simulator, run.design, c.evaluate, rng.fork('evaluate'));
+    // The trained critic, for `infobed infer` (posterior of the real experiment's outcome).
+    saveCritic(outDir, critic, run.stepsDone, {
+      critic: { ...components.critic, ...criticArgs, options: c.critic.options },
+      simulator: { id: simulator.id, options: c.simulator.options },
+      objective: { id: objective.id, options: c.objective.options, reports: objectiveFactory.reports },
+      design: run.design,
+      config: { ...resolved, plugins: resolvedPlugins(host, c) },
+      backend: o.backend,
+    });
+    const files = ['result.json', 'history.csv', 'config.resolved.yaml', CRITIC_FILE];
     if (o.plots !== false) {
       const title = `${simulator.id} · ${objective.id}`;
       const pngs = await writeDesignPlots(outDir, run.history, { title, objective: objective.id, batch: c.design.batch, ...(eig ? { eig } : {}) });
@@ -175,6 +203,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       design: run.design,
       mi: run.final,
       ...(eig ? { eig } : {}),
+      ...(restarts ? { restarts } : {}),
       components,
       files,
     };

@@ -50,7 +50,7 @@ if (a.assemble) {
       const config = loadMetaConfig(resolve(a.config!), a.preset, over);
       if (results.length === 0) await selectBackend(config.backend as BackendPreference);
       const dir = join(out, `lambda-${lambda}-seed-${seed}`);
-      const r = runMeta(config, new Rng(seed));
+      const r = await runMeta(config, new Rng(seed));
       await writeMetaOutputs(r, dir);
       const k = r.mse.filter((m) => shots.includes(m.shots)).map((m) => `K=${m.shots} ${m.mean.toFixed(3)} ± ${m.ci95.toFixed(3)}`).join(', ');
       console.log(`λ = ${lambda}, seed ${seed}: ${r.iterations} iterations, ${r.seconds} s, ${r.backend}; ${k}; Î_FLO end ${r.curve.at(-1)?.mi?.toFixed(3)} → ${dir}`);

@@ -24,7 +24,7 @@ export { DEFAULT_META_CONFIG, META_METHODS, META_PRESETS, MetaConfigSchema, type
 export { loadMetaConfig, resolveMetaConfig } from './run/resolveMetaConfig.js';
 export { makeLearner, type FewShotLearner } from './run/FewShotLearner.js';
 export { evaluateLearner, exampleFits, validationMse, type ExampleFit, type MseRow } from './run/evaluateLearner.js';
-export { runMeta, type CurvePoint, type MetaResult } from './run/runMeta.js';
+export { runMeta, type CurvePoint, type MetaCheckpointState, type MetaResult, type MetaRunHooks } from './run/runMeta.js';
 export {
   adaptationCurveChart,
   adaptationSeries,
@@ -38,4 +38,5 @@ export {
   type AdaptationReference,
   type LambdaSweepRow,
 } from './run/metaPlots.js';
-export { readMetaResult, resultDocument, writeLambdaSweep, writeMetaComparison, writeMetaOutputs } from './run/writeMetaOutputs.js';
+export { readMetaResult, resultDocument, writeLambdaSweep, writeMetaComparison, writeMetaFailure, writeMetaOutputs } from './run/writeMetaOutputs.js';
+export { metaMemoryTerms } from './run/metaMemory.js';

@@ -19,6 +19,20 @@ void microAvx2(int kc, const float* a, const float* b, float* c, int ldc, bool a
  */
 void microAvx512(int kc, const float* a, const float* b, float* c, int ldc, bool acc, int mr, int nr, const float* bias, bool relu);
 
+/**
+ * Scalar store of tile rows [r0, r1) (columns < nr) from the accumulator copy `t` [rows][NR]:
+ * C (+)= t, + bias[j], then ReLU — the edge-tile epilogue both kernels share (fp32, same order).
+ */
+inline void storeEdge(const float* t, float* c, int ldc, bool acc, int r0, int r1, int nr, const float* bias, bool relu) {
+  for (int r = r0; r < r1; ++r)
+    for (int j = 0; j < nr; ++j) {
+      float v = acc ? c[(size_t)r * ldc + j] + t[r * NR + j] : t[r * NR + j];
+      if (bias) v = v + bias[j];
+      if (relu) v = v < 0.f ? 0.f : v;
+      c[(size_t)r * ldc + j] = v;
+    }
+}
+
 /** True when sgemm uses microAvx512 (see gemmIsa). */
 bool gemmWide();
 

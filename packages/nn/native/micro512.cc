@@ -69,13 +69,7 @@ __attribute__((target("avx512f"))) void microAvx512(int kc, const float* a, cons
       }
       continue;
     }
-    for (int r = r0; r < r1; ++r)
-      for (int j = 0; j < nr; ++j) {
-        float v = acc ? c[(size_t)r * ldc + j] + t[r * NR + j] : t[r * NR + j];
-        if (bias) v = v + bias[j];
-        if (relu) v = v < 0.f ? 0.f : v;
-        c[(size_t)r * ldc + j] = v;
-      }
+    storeEdge(t, c, ldc, acc, r0, r1, nr, bias, relu);
   }
 }
 #undef ROW

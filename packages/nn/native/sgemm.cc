@@ -147,13 +147,7 @@ __attribute__((target("avx2,fma"))) void microAvx2(int kc, const float* a, const
     }
     return;
   }
-  for (int r = 0; r < mr; ++r)
-    for (int j = 0; j < nr; ++j) {
-      float v = acc ? c[(size_t)r * ldc + j] + t[r * NR + j] : t[r * NR + j];
-      if (bias) v = v + bias[j];
-      if (relu) v = v < 0.f ? 0.f : v;
-      c[(size_t)r * ldc + j] = v;
-    }
+  storeEdge(t, c, ldc, acc, 0, mr, nr, bias, relu);
 }
 #undef ROW
 #undef FMA

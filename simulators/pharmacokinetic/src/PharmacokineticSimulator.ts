@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, DesignSpace, type NoiseDraw, type Rng, type Simulator } from '@infobed/core';
 import { parsePkOptions, type PkOptions } from './pkOptions.js';
+import { PkStep, pkCurve, pkNoiseSd } from './PkStep.js';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-/** Guard for k_a ≈ k_e (prior probability ≈ 1e-13, but it would divide by ~0). */
-const MIN_RATE_GAP = 1e-6;
 
 /**
  * One-compartment pharmacokinetic model with first-order absorption (Ryan et al. 2014, iDAD form;
@@ -22,9 +21,12 @@ export class PharmacokineticSimulator implements Simulator {
   readonly obsDim: number;
   readonly designSpace: DesignSpace;
   readonly options: PkOptions;
+  /** One sampling time per measurement, per-row times (sequential PK, specs/adaptive.md §3.2). */
+  readonly stepwise: PkStep;
 
   constructor(options: Readonly<Record<string, unknown>> = {}) {
     this.options = parsePkOptions(options);
+    this.stepwise = new PkStep(this.options);
     this.obsDim = this.options.T;
     this.designSpace = new DesignSpace({ dim: this.options.T, lower: 0, upper: 24, transform: 'sigmoid', units: 'h', label: 't' });
   }
@@ -48,18 +50,13 @@ export class PharmacokineticSimulator implements Simulator {
     this.checkShapes(theta, times);
     return tf.tidy(() => {
       const [ka, ke, v] = tf.split(theta, 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-      const gap = tf.sub(ka, ke);
-      const safeGap = tf.where(tf.less(tf.abs(gap), MIN_RATE_GAP), tf.fill(gap.shape, MIN_RATE_GAP), gap);
-      const t = tf.reshape(times, [1, -1]);
-      const shape = tf.sub(tf.exp(tf.neg(tf.mul(ke, t))), tf.exp(tf.neg(tf.mul(ka, t))));
-      return tf.mul(tf.div(tf.mul(this.options.dose, ka), tf.mul(v, safeGap)), shape) as tf.Tensor2D;
+      return pkCurve(ka, ke, v, tf.reshape(times, [1, -1]), this.options.dose) as tf.Tensor2D;
     });
   }
 
   /** `[n, T]` noise sd √(σ_ε² f² + σ_ν²). */
   private noiseSd(f: tf.Tensor2D): tf.Tensor2D {
-    const { multiplicativeVar, additiveVar } = this.options;
-    return tf.sqrt(tf.add(tf.mul(multiplicativeVar, tf.square(f)), additiveVar)) as tf.Tensor2D;
+    return pkNoiseSd(f, this.options) as tf.Tensor2D;
   }
 
   /** `[n, T]` y = f + sd(f)·z; differentiable w.r.t. `design` (the times `[T]`, in hours). */

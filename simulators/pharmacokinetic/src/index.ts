@@ -4,6 +4,7 @@ import { pharmacokineticModule } from './module.js';
 export { PharmacokineticSimulator } from './PharmacokineticSimulator.js';
 export { PkOptionsSchema, parsePkOptions, type PkOptions } from './pkOptions.js';
 export { pkBaselineTimes } from './pkBaselineTimes.js';
+export { PkStep, pkCurve, pkNoiseSd } from './PkStep.js';
 
 const plugin: InfobedPlugin = {
   meta: { name: '@infobed/simulator-pharmacokinetic', version: '0.1.0', apiVersion: 1 },

@@ -11,6 +11,8 @@ export const TOKENS = {
   TaskFactory: Symbol.for('@infobed/core/TaskFactory'),
   /** `SimulatorFactory`: one per simulator id. */
   SimulatorFactory: Symbol.for('@infobed/core/SimulatorFactory'),
+  /** `PolicyFactory`: one per adaptive-design policy id. */
+  PolicyFactory: Symbol.for('@infobed/core/PolicyFactory'),
   /** `DesignOptimiser`: the outer loop (bound by the design package). */
   DesignOptimiser: Symbol.for('@infobed/core/DesignOptimiser'),
   /** `ProgressReporter`: where long loops report; tests bind `silentProgress`. */

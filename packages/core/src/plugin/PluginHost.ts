@@ -5,6 +5,7 @@ import { loadModules } from '../di/loadModules.js';
 import { TOKENS } from '../di/tokens.js';
 import { BedError } from '../errors/BedError.js';
 import type { ObjectiveFactory } from '../objective/ObjectiveFactory.js';
+import type { PolicyFactory } from '../adaptive/Policy.js';
 import type { SimulatorFactory } from '../simulator/Simulator.js';
 import type { TaskFactory } from '../task/MiTask.js';
 import { boundIds } from './boundIds.js';
@@ -12,7 +13,7 @@ import { guardPluginCode } from './guardPluginCode.js';
 import { InfobedPluginSchema, type InfobedPlugin, type PluginProvides } from './InfobedPlugin.js';
 
 type Kind = keyof PluginProvides;
-const NOUN: Record<Kind, string> = { estimators: 'objective', simulators: 'simulator', critics: 'critic', tasks: 'task' };
+const NOUN: Record<Kind, string> = { estimators: 'objective', simulators: 'simulator', critics: 'critic', tasks: 'task', policies: 'policy' };
 
 /** One registered id and the package that provides it. */
 export interface RegisteredId {
@@ -109,6 +110,14 @@ export class PluginHost {
     return this.find<TaskFactory>('tasks', TOKENS.TaskFactory, id);
   }
 
+  policy(id: string): PolicyFactory {
+    return this.find<PolicyFactory>('policies', TOKENS.PolicyFactory, id);
+  }
+
+  policies(): PolicyFactory[] {
+    return this.container.getAll<PolicyFactory>(TOKENS.PolicyFactory, { optional: true });
+  }
+
   objectives(): ObjectiveFactory[] {
     return this.container.getAll<ObjectiveFactory>(TOKENS.ObjectiveFactory, { optional: true });
   }
@@ -127,7 +136,7 @@ export class PluginHost {
 
   /** Every registered id by kind, sorted, with its package (the `plugins list` document). */
   list(): Record<Kind, RegisteredId[]> {
-    const out: Record<Kind, RegisteredId[]> = { estimators: [], simulators: [], critics: [], tasks: [] };
+    const out: Record<Kind, RegisteredId[]> = { estimators: [], simulators: [], critics: [], tasks: [], policies: [] };
     for (const [key, owner] of this.owners) {
       const [kind, id] = key.split(':') as [Kind, string];
       out[kind].push({ id, package: owner.name });

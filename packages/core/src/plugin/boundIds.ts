@@ -12,6 +12,7 @@ const KINDS = [
   ['simulators', TOKENS.SimulatorFactory],
   ['critics', TOKENS.CriticFactory],
   ['tasks', TOKENS.TaskFactory],
+  ['policies', TOKENS.PolicyFactory],
 ] as const;
 
 /**

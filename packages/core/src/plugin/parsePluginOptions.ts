@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { BedError } from '../errors/BedError.js';
 
 /** Which config block a plugin's options come from. */
-export type PluginRole = 'objective' | 'critic' | 'simulator' | 'task';
+export type PluginRole = 'objective' | 'critic' | 'simulator' | 'task' | 'policy';
 
 /**
  * Parses a plugin's `options` block (`objective.options`, `critic.options`, `simulator.options`)

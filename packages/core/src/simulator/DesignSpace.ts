@@ -44,10 +44,10 @@ export class DesignSpace implements DesignSpaceSpec {
     this.label = spec.label ?? 'd';
   }
 
-  /** `[dim]` raw → `[dim]` design; differentiable. */
-  toDesign(raw: tf.Tensor1D): tf.Tensor1D {
+  /** `[dim]` raw → `[dim]` design (elementwise, so `[n, dim]` rows too); differentiable. */
+  toDesign<T extends tf.Tensor>(raw: T): T {
     if (this.transform === 'box') return raw;
-    return tf.tidy(() => tf.add(this.lower, tf.mul(this.upper - this.lower, tf.sigmoid(raw))) as tf.Tensor1D);
+    return tf.tidy(() => tf.add(this.lower, tf.mul(this.upper - this.lower, tf.sigmoid(raw))) as T);
   }
 
   /** After an optimiser step: `box` clips into bounds, `sigmoid` leaves raw alone. Returns a new tensor. */

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng/Rng.js';
+import type { StepwiseModel } from '../adaptive/StepwiseModel.js';
 import type { DesignSpace } from './DesignSpace.js';
 
 /** Noise drawn outside the differentiated function (tensors with leading dim n), so the design gradient is pathwise. */
@@ -32,6 +33,12 @@ export interface Simulator {
   logLikelihood?(y: tf.Tensor2D, theta: tf.Tensor2D, design: tf.Tensor1D): tf.Tensor2D;
   /** Closed-form expected information gain in nats, where one exists. */
   analyticEig?(design: readonly number[]): number;
+  /**
+   * Present when the observations are independent given θ and the design is T blocks of one
+   * measurement each: the model of one measurement with per-row designs, so policies can run it
+   * sequentially (`sequentialFromStatic`).
+   */
+  readonly stepwise?: StepwiseModel;
   /** Frees tensors the simulator keeps (pre-simulated path banks, constants). */
   dispose?(): void;
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { BedError } from '@infobed/core';
-import { FusedAdam, Mlp } from '@infobed/nn';
+import { BedError, restoreVariables, saveVariables, type SavedTensor } from '@infobed/core';
+import { FusedAdam, Mlp, type AdamScalars } from '@infobed/nn';
 import type { SineEpisode, SupportQuery } from '../SineFamily.js';
 import { functionalMlp, taskMse, tileParams } from './functionalMlp.js';
 import { innerSgd } from './innerSgd.js';
@@ -32,7 +32,7 @@ export const MAML_DEFAULTS: Omit<MamlOptions, 'seed'> = { hidden: [40, 40], inne
 export class MamlLearner {
   readonly options: MamlOptions;
   private readonly net: Mlp;
-  private readonly optimiser: tf.Optimizer;
+  private readonly optimiser: FusedAdam;
 
   constructor(options: Partial<MamlOptions> & { seed: number }) {
     this.options = { ...MAML_DEFAULTS, ...options };
@@ -91,6 +91,17 @@ export class MamlLearner {
     }
     tf.dispose([...theta, s.x, s.y, qx]);
     return out;
+  }
+
+  /** θ and the Adam state, for a checkpoint. */
+  exportState(): { scalars: { opt: AdamScalars }; tensors: Record<string, SavedTensor> } {
+    const a = this.optimiser.exportState('opt', this.net.variables);
+    return { scalars: { opt: a.scalars }, tensors: { ...saveVariables('net', this.net.variables), ...a.tensors } };
+  }
+
+  importState(scalars: { opt: AdamScalars }, tensors: Readonly<Record<string, SavedTensor>>): void {
+    restoreVariables('net', this.net.variables, tensors);
+    this.optimiser.importState('opt', this.net.variables, scalars.opt, tensors);
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { BedError, stopGradient, type Rng } from '@infobed/core';
-import { FusedAdam } from '@infobed/nn';
+import { BedError, restoreVariables, saveVariables, stopGradient, type Rng, type RngState, type SavedTensor } from '@infobed/core';
+import { FusedAdam, type AdamScalars } from '@infobed/nn';
 import type { SineEpisode, SupportQuery } from '../SineFamily.js';
 import { assertFiniteLoss, floRowLoss, positiveMasks, type PositiveMasks } from './floRowLoss.js';
 import { MetaFloModel, type MetaFloModelOptions } from './MetaFloModel.js';
@@ -44,8 +44,8 @@ export class MetaFloLearner {
   readonly options: MetaFloOptions;
   readonly model: MetaFloModel;
   readonly critic: TaskCritic;
-  private readonly opt: tf.Optimizer;
-  private readonly criticOpt: tf.Optimizer;
+  private readonly opt: FusedAdam;
+  private readonly criticOpt: FusedAdam;
   private masks: PositiveMasks | undefined;
 
   constructor(
@@ -116,6 +116,24 @@ export class MetaFloLearner {
   /** Predictions `[T·Q]` at the queries from the mean task embedding of the supports (one forward pass). */
   predict(support: SineEpisode, query: SineEpisode): Float32Array {
     return tf.tidy(() => this.model.predict(this.model.embed(support).tasks, query).dataSync() as Float32Array);
+  }
+
+  /** Weights, both optimisers and the model stream, for a checkpoint (`importState` restores them). */
+  exportState(): { scalars: { opt: AdamScalars; criticOpt: AdamScalars; rng: RngState }; tensors: Record<string, SavedTensor> } {
+    const a = this.opt.exportState('opt', this.model.variables);
+    const c = this.criticOpt.exportState('criticOpt', this.critic.variables);
+    return {
+      scalars: { opt: a.scalars, criticOpt: c.scalars, rng: this.rng.state() },
+      tensors: { ...saveVariables('model', this.model.variables), ...saveVariables('critic', this.critic.variables), ...a.tensors, ...c.tensors },
+    };
+  }
+
+  importState(scalars: { opt: AdamScalars; criticOpt: AdamScalars; rng: RngState }, tensors: Readonly<Record<string, SavedTensor>>): void {
+    restoreVariables('model', this.model.variables, tensors);
+    restoreVariables('critic', this.critic.variables, tensors);
+    this.opt.importState('opt', this.model.variables, scalars.opt, tensors);
+    this.criticOpt.importState('criticOpt', this.critic.variables, scalars.criticOpt, tensors);
+    this.rng.restoreFrom(scalars.rng);
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-import type { Rng } from '@infobed/core';
+import type { Rng, SavedTensor } from '@infobed/core';
 import { MamlLearner } from '../maml/MamlLearner.js';
 import { MetaFloLearner } from '../metaflo/MetaFloLearner.js';
 import type { SineEpisode, SupportQuery } from '../SineFamily.js';
@@ -15,6 +15,9 @@ export interface FewShotLearner {
    * MAML `maxSteps + 1` entries (0…maxSteps inner SGD steps).
    */
   predict(support: SineEpisode, query: SineEpisode, maxSteps: number): Float32Array[];
+  /** Weights, optimiser moments and the learner's own random stream, for a checkpoint. */
+  exportState(): { scalars: unknown; tensors: Record<string, SavedTensor> };
+  importState(scalars: unknown, tensors: Readonly<Record<string, SavedTensor>>): void;
   dispose(): void;
 }
 
@@ -31,6 +34,8 @@ export function makeLearner(config: MetaConfig, rng: Rng): FewShotLearner {
         return { loss: s.mse, mi: s.mi };
       },
       predict: (support, query) => [m.predict(support, query)],
+      exportState: () => m.exportState(),
+      importState: (sc, t) => m.importState(sc as Parameters<MetaFloLearner['importState']>[0], t),
       dispose: () => m.dispose(),
     };
   }
@@ -40,6 +45,8 @@ export function makeLearner(config: MetaConfig, rng: Rng): FewShotLearner {
     parameterCount: m.parameterCount,
     trainStep: (ep) => ({ loss: m.trainStep(ep) }),
     predict: (support, query, maxSteps) => m.adaptAndPredict(support, query, maxSteps),
+    exportState: () => m.exportState(),
+    importState: (sc, t) => m.importState(sc as Parameters<MamlLearner['importState']>[0], t),
     dispose: () => m.dispose(),
   };
 }

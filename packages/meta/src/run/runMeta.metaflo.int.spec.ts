@@ -9,8 +9,8 @@ beforeAll(async () => {
 });
 
 describe('runMeta, Meta-FLO, ci preset (1,500 iterations, widths [32, 32])', () => {
-  it('cuts validation MSE by ≥ 50% from initialisation and beats the zero predictor on the test tasks', () => {
-    const r = runMeta(resolveMetaConfig({ method: 'metaflo' }, 'test', 'ci'), new Rng(0));
+  it('cuts validation MSE by ≥ 50% from initialisation and beats the zero predictor on the test tasks', async () => {
+    const r = await runMeta(resolveMetaConfig({ method: 'metaflo' }, 'test', 'ci'), new Rng(0));
     const first = r.curve[0]!.validationMse;
     const last = r.curve[r.curve.length - 1]!.validationMse;
     console.info(`meta-flo ci: validation MSE ${first.toFixed(3)} → ${last.toFixed(3)}; test K=3 ${r.mse.find((m) => m.shots === 3)!.mean.toFixed(3)}`);

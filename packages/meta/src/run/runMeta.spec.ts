@@ -23,9 +23,9 @@ const tinyOverrides = {
 const tiny = (method: string) => resolveMetaConfig({ method }, 'test', 'ci', tinyOverrides);
 
 describe(runMeta, () => {
-  it.each(META_METHODS)('%s: result rows, curve and examples match the contract; no tensor leaks', (method) => {
+  it.each(META_METHODS)('%s: result rows, curve and examples match the contract; no tensor leaks', async (method) => {
     const before = tf.memory().numTensors;
-    const r = runMeta(tiny(method), new Rng(0));
+    const r = await runMeta(tiny(method), new Rng(0));
     expect(tf.memory().numTensors).toBe(before);
     const maml = method === 'maml' || method === 'fomaml';
     expect(r.mse.length).toBe(maml ? 2 * 3 : 2);
@@ -42,10 +42,10 @@ describe(runMeta, () => {
     expect(r.backend).toBe('wasm');
   });
 
-  it('is reproducible for a seed, and the test set does not depend on the training seed', () => {
-    const a = runMeta(tiny('cnp'), new Rng(1));
-    const b = runMeta(tiny('cnp'), new Rng(1));
-    const c = runMeta(tiny('cnp'), new Rng(2));
+  it('is reproducible for a seed, and the test set does not depend on the training seed', async () => {
+    const a = await runMeta(tiny('cnp'), new Rng(1));
+    const b = await runMeta(tiny('cnp'), new Rng(1));
+    const c = await runMeta(tiny('cnp'), new Rng(2));
     expect(b.mse).toEqual(a.mse);
     expect(c.mse[0]!.mean).not.toBe(a.mse[0]!.mean);
     expect(c.examples[0]!.supportX).toEqual(a.examples[0]!.supportX);
@@ -54,7 +54,7 @@ describe(runMeta, () => {
   it('writes result.json in the specs/cli.md shape, CSVs and the three plots', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infobed-meta-'));
     try {
-      const r = runMeta(tiny('maml'), new Rng(0));
+      const r = await runMeta(tiny('maml'), new Rng(0));
       const files = await writeMetaOutputs(r, dir);
       const doc = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
       expect(doc).toMatchObject({ method: 'maml', backend: 'wasm', iterations: 6 });
@@ -62,7 +62,7 @@ describe(runMeta, () => {
       expect(Object.keys(doc.mse[0]).sort()).toEqual(['ci95', 'mean', 'shots', 'std', 'steps', 'tasks']);
       for (const f of ['mse.csv', 'curve.csv', 'mse-vs-shots.png', 'training-curve.svg', 'fits.png']) expect(files).toContain(f);
       expect(files).toContain('adaptation-curve.png');
-      await writeMetaComparison([r, runMeta(tiny('metaflo'), new Rng(0))], dir);
+      await writeMetaComparison([r, await runMeta(tiny('metaflo'), new Rng(0))], dir);
       expect(existsSync(join(dir, 'compare-fits.png'))).toBe(true);
       expect(existsSync(join(dir, 'compare-adaptation.png'))).toBe(true);
       expect(readFileSync(join(dir, 'compare.csv'), 'utf8').split('\n')[0]).toMatch(/^method,shots,steps,mean,ci95/);
@@ -74,7 +74,7 @@ describe(runMeta, () => {
   it('reads a written result folder back (mse, curve with its NaN, examples, config)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infobed-meta-'));
     try {
-      const r = runMeta(tiny('metaflo'), new Rng(3));
+      const r = await runMeta(tiny('metaflo'), new Rng(3));
       await writeMetaOutputs(r, dir);
       const back = readMetaResult(dir);
       expect(back.mse).toEqual(r.mse);
@@ -91,7 +91,7 @@ describe(runMeta, () => {
   it('λ sweep: one CSV row per (λ, K) with the run’s test MSE and final Î_FLO; cnp counts as λ = 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infobed-meta-'));
     try {
-      const runs = [runMeta(tiny('cnp'), new Rng(0)), runMeta(resolveMetaConfig({}, 'test', undefined, { ...tinyOverrides, method: 'metaflo', metaflo: { ...tinyOverrides.metaflo, lambda: 0.5 } }), new Rng(0))];
+      const runs = [await runMeta(tiny('cnp'), new Rng(0)), await runMeta(resolveMetaConfig({}, 'test', undefined, { ...tinyOverrides, method: 'metaflo', metaflo: { ...tinyOverrides.metaflo, lambda: 0.5 } }), new Rng(0))];
       await writeLambdaSweep(runs, dir);
       const lines = readFileSync(join(dir, 'lambda-sweep.csv'), 'utf8').trim().split('\n');
       expect(lines.length).toBe(1 + 2 * 2);
@@ -102,7 +102,7 @@ describe(runMeta, () => {
       expect(Number(row[6])).toBe(runs[1]!.curve.at(-1)!.mi);
       expect(lines[1]!.startsWith('0,0,1,')).toBe(true);
       expect(existsSync(join(dir, 'lambda-sweep.png'))).toBe(true);
-      await expect(writeLambdaSweep([runMeta(tiny('maml'), new Rng(0))], dir)).rejects.toThrow(/no metaflo or cnp results/);
+      await expect(writeLambdaSweep([await runMeta(tiny('maml'), new Rng(0))], dir)).rejects.toThrow(/no metaflo or cnp results/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

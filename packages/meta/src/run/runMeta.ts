@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { silentProgress, type ProgressReporter, type Rng } from '@infobed/core';
+import { BedError, silentProgress, type Checkpoint, type Checkpointer, type ProgressReporter, type Rng, type RngState } from '@infobed/core';
 import { metaStreams } from '../metaStreams.js';
 import { sampleSineEpisode, sampleSupportQuery, slicePoints, ZERO_PREDICTOR_MSE } from '../SineFamily.js';
 import { SineTestSet } from '../SineTestSet.js';
@@ -35,12 +35,29 @@ export interface MetaResult {
   readonly config: MetaConfig;
 }
 
+/** JSON part of a meta checkpoint (kind `meta`); tensors are the learner's (`model/…`, `critic/…`, `net/…`, `opt/…`). */
+export interface MetaCheckpointState {
+  readonly curve: CurvePoint[];
+  readonly lossSum: number;
+  readonly miSum: number;
+  readonly count: number;
+  readonly train: RngState;
+  readonly seconds: number;
+  readonly learner: unknown;
+}
+
+/** Checkpoints and resumption for `runMeta` (docs/checkpoints.md). */
+export interface MetaRunHooks {
+  readonly checkpointer?: Checkpointer;
+  readonly resume?: Checkpoint;
+}
+
 /**
  * Meta-trains `config.method` on sine tasks, tracking validation MSE (fixed tasks, training K)
  * every `evalEvery` iterations, then evaluates on the fixed 600-task test set (specs/meta-learning.md §4).
  * Streams: train / validation / model from `rng`, test from `config.testSeed` alone.
  */
-export function runMeta(config: MetaConfig, rng: Rng, progress: ProgressReporter = silentProgress): MetaResult {
+export async function runMeta(config: MetaConfig, rng: Rng, progress: ProgressReporter = silentProgress, hooks: MetaRunHooks = {}): Promise<MetaResult> {
   const t0 = performance.now();
   const streams = metaStreams(rng, config.testSeed);
   const tr = config.training;
@@ -50,15 +67,38 @@ export function runMeta(config: MetaConfig, rng: Rng, progress: ProgressReporter
   const valSupport = slicePoints(val, 0, tr.supportShots);
   const valQuery = slicePoints(val, tr.supportShots, tr.validationQueries);
   const learner = makeLearner(config, streams.model);
-  const curve: CurvePoint[] = [];
+  let curve: CurvePoint[] = [];
+  let lossSum = 0;
+  let miSum = 0;
+  let count = 0;
+  let first = 1;
+  let before = 0;
+  const resume = hooks.resume as Checkpoint<MetaCheckpointState> | undefined;
+  if (resume) {
+    const st = resume.state;
+    learner.importState(st.learner, resume.tensors);
+    streams.train.restoreFrom(st.train);
+    // JSON has no NaN: the first point's train loss comes back as null.
+    curve = st.curve.map((p) => ({ ...p, trainLoss: p.trainLoss ?? Number.NaN }));
+    ({ lossSum, miSum, count } = st);
+    before = st.seconds;
+    first = resume.step + 1;
+  }
+  const snapshot = (it: number): Checkpoint<MetaCheckpointState> => {
+    const l = learner.exportState();
+    return { kind: 'meta', step: it, state: { curve, lossSum, miSum, count, train: streams.train.state(), seconds: before + (performance.now() - t0) / 1000, learner: l.scalars }, tensors: l.tensors };
+  };
   const task = progress.start(`meta ${config.method}`, tr.iterations);
   try {
-    curve.push({ iteration: 0, validationMse: validationMse(learner, valSupport, valQuery, trainSteps), trainLoss: Number.NaN });
-    let lossSum = 0;
-    let miSum = 0;
-    let count = 0;
-    for (let it = 1; it <= tr.iterations; it++) {
-      const s = learner.trainStep(sampleSupportQuery(streams.train, tr.tasksPerEpisode, tr.supportShots, tr.queryPoints, config.task.noiseStd));
+    if (!resume) curve.push({ iteration: 0, validationMse: validationMse(learner, valSupport, valQuery, trainSteps), trainLoss: Number.NaN });
+    for (let it = first; it <= tr.iterations; it++) {
+      let s;
+      try {
+        s = learner.trainStep(sampleSupportQuery(streams.train, tr.tasksPerEpisode, tr.supportShots, tr.queryPoints, config.task.noiseStd));
+      } catch (e) {
+        if (BedError.is(e, 'numerical')) throw new BedError('numerical', `${e.message} (iteration ${it})`, { cause: { curve, iteration: it } });
+        throw e;
+      }
       lossSum += s.loss;
       miSum += s.mi ?? 0;
       count++;
@@ -68,7 +108,11 @@ export function runMeta(config: MetaConfig, rng: Rng, progress: ProgressReporter
         task.update(it, { val: v.toFixed(3), ...(isMaml ? {} : { mi: (miSum / count).toFixed(3) }) });
         lossSum = miSum = count = 0;
       }
+      await hooks.checkpointer?.atStep(it, () => snapshot(it), it === tr.iterations);
     }
+  } catch (e) {
+    learner.dispose();
+    throw e;
   } finally {
     task.stop();
   }
@@ -85,7 +129,7 @@ export function runMeta(config: MetaConfig, rng: Rng, progress: ProgressReporter
     seed: rng.seed,
     testSeed: config.testSeed,
     iterations: tr.iterations,
-    seconds: Math.round((performance.now() - t0) / 100) / 10,
+    seconds: Math.round((before + (performance.now() - t0) / 1000) * 10) / 10,
     parameters,
     mse,
     curve,

@@ -14,7 +14,7 @@ import {
   shotSeries,
   trainingCurveChart,
 } from './metaPlots.js';
-import type { MetaResult } from './runMeta.js';
+import type { CurvePoint, MetaResult } from './runMeta.js';
 
 const csv = (header: string[], rows: unknown[][]): string => [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
 
@@ -35,8 +35,8 @@ export function resultDocument(r: MetaResult): Record<string, unknown> {
 }
 
 /**
- * Writes `result.json`, `config.resolved.json`, `mse.csv`, `curve.csv`, `examples.json` and the
- * plots `mse-vs-shots`, `training-curve`, `fits` (`.vl.json`, `.svg`, `.png`) into `outDir`.
+ * Writes `config.resolved.json`, `mse.csv`, `curve.csv`, `examples.json`, the plots
+ * `mse-vs-shots`, `training-curve`, `fits` (`.vl.json`, `.svg`, `.png`) and last `result.json` into `outDir`.
  * Returns the written file names.
  */
 export async function writeMetaOutputs(r: MetaResult, outDir: string): Promise<string[]> {
@@ -46,10 +46,9 @@ export async function writeMetaOutputs(r: MetaResult, outDir: string): Promise<s
     writeFileAtomic(join(outDir, name), text);
     files.push(name);
   };
-  put('result.json', JSON.stringify(resultDocument(r), null, 2) + '\n');
   put('config.resolved.json', JSON.stringify(r.config, null, 2) + '\n');
   put('mse.csv', csv(['method', 'shots', 'steps', 'mean', 'std', 'ci95', 'tasks'], r.mse.map((m) => [r.method, m.shots, m.steps ?? '', m.mean, m.std, m.ci95, m.tasks])));
-  put('curve.csv', csv(['iteration', 'validation_mse', 'train_loss', 'flo_mi'], r.curve.map((p) => [p.iteration, p.validationMse, Number.isNaN(p.trainLoss) ? '' : p.trainLoss, p.mi ?? ''])));
+  put('curve.csv', curveCsv(r.curve));
   put('examples.json', JSON.stringify(r.examples) + '\n');
   const tag = `${r.method}, ${r.iterations} iterations, seed ${r.seed}`;
   const charts: [string, Record<string, unknown>][] = [
@@ -62,7 +61,25 @@ export async function writeMetaOutputs(r: MetaResult, outDir: string): Promise<s
     const c = await renderChart(spec, join(outDir, name));
     files.push(...[c.spec, c.svg, c.png].map((f) => f.slice(outDir.length + 1)));
   }
+  // Last: its presence means every other file is complete (a plot failure leaves no result.json).
+  put('result.json', JSON.stringify(resultDocument(r), null, 2) + '\n');
   return files;
+}
+
+const curveCsv = (curve: readonly CurvePoint[]): string =>
+  csv(['iteration', 'validation_mse', 'train_loss', 'flo_mi'], curve.map((p) => [p.iteration, p.validationMse, Number.isNaN(p.trainLoss) ? '' : p.trainLoss, p.mi ?? '']));
+
+/**
+ * After a numerical failure (`BedError('numerical')` from `runMeta`, whose cause carries the curve
+ * so far): writes `curve.csv` up to the last good evaluation and `last-good.json`
+ * (`{ error, lastGood: { iteration, validationMse } | null }`). Never `result.json`.
+ */
+export function writeMetaFailure(error: BedError, outDir: string): void {
+  const cause = error.cause as { curve?: CurvePoint[] } | undefined;
+  const curve = cause?.curve ?? [];
+  if (curve.length > 0) writeFileAtomic(join(outDir, 'curve.csv'), curveCsv(curve));
+  const last = curve.at(-1);
+  writeFileAtomic(join(outDir, 'last-good.json'), `${JSON.stringify({ error: error.message, lastGood: last ? { iteration: last.iteration, validationMse: last.validationMse } : null }, null, 2)}\n`);
 }
 
 /**

@@ -1,0 +1,63 @@
+import { BACKEND_PREFERENCES } from '@infobed/core';
+import * as z from 'zod';
+
+const Options = z.record(z.string(), z.unknown()).default({});
+const Block = (id: string) => z.object({ id: z.string().min(1).default(id), options: Options }).strict().default({ id, options: {} });
+
+/** `train:` the policy's training budget. */
+export const TrainSectionSchema = z
+  .object({
+    steps: z.number().int().positive().default(5000),
+    /** Rollouts per step. */
+    batch: z.number().int().min(2).max(16384).default(256),
+    /** L: contrastive prior samples per step for sPCE (shared across the batch). */
+    contrastive: z.number().int().positive().default(1023),
+    lr: z.number().positive().max(1).default(1e-4),
+    /** Critic learning rate (critic objectives only). */
+    lrCritic: z.number().positive().max(1).default(1e-3),
+    recordEvery: z.number().int().positive().default(25),
+    /** Steps for trainable baselines (the static design), same objective. */
+    baselineSteps: z.number().int().min(0).default(2000),
+  })
+  .strict();
+
+/** `evaluate:` the common evaluator of the policy and every baseline. */
+export const AdaptiveEvaluateSchema = z
+  .object({
+    /** N rollouts per policy. */
+    rollouts: z.number().int().min(2).default(1000),
+    /** L inner prior samples per rollout. */
+    inner: z.number().int().positive().default(100_000),
+    /** Inner samples per likelihood call (memory bound). */
+    chunk: z.number().int().positive().default(25_000),
+    /** Rollouts drawn in the trajectory plot. */
+    trajectories: z.number().int().min(0).max(20).default(4),
+  })
+  .strict();
+
+const BaselineSchema = z.object({ id: z.string().min(1), options: Options }).strict();
+
+const RunSchema = z
+  .object({
+    simulator: z.object({ id: z.string().min(1), options: Options }).strict(),
+    policy: Block('deepsets'),
+    /** `spce` (through the likelihood, DAD) or any MI objective id, trained with `critic` over (θ, history). */
+    objective: Block('spce'),
+    critic: Block('separable'),
+    baselines: z.array(BaselineSchema).default([{ id: 'random', options: {} }, { id: 'static', options: {} }]),
+    train: TrainSectionSchema.default(TrainSectionSchema.parse({})),
+    evaluate: AdaptiveEvaluateSchema.default(AdaptiveEvaluateSchema.parse({})),
+    seed: z.number().int().min(0).default(0),
+    backend: z.enum(BACKEND_PREFERENCES as [string, ...string[]]).default('auto'),
+    plugins: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** A `configs/<model>-adaptive.yaml` file; `presets:` as in design configs (`ci`, `default`, `paper`). */
+export const AdaptiveConfigSchema = RunSchema.extend({
+  presets: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  description: z.string().optional(),
+});
+
+export type AdaptiveConfig = z.infer<typeof AdaptiveConfigSchema>;
+

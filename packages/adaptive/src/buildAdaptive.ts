@@ -1,0 +1,30 @@
+import { BedError, sequentialFromStatic, type Policy, type PluginHost, type SequentialSimulator } from '@infobed/core';
+import type { AdaptiveConfig } from './AdaptiveConfigSchema.js';
+
+/**
+ * Runs `build`, turning unknown ids and bad options into one `invalidConfig` error naming the
+ * file and the block (`configs/x.yaml: policy.id: unknown policy "foo"; available: …`).
+ */
+export function asConfigError<T>(where: string, section: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (BedError.is(e, 'unknownPlugin')) throw new BedError('invalidConfig', `${where}: ${section}.id: ${e.message}`, { cause: e });
+    if ((BedError.is(e, 'invalidConfig') || BedError.is(e, 'invalidArgument')) && !e.message.startsWith(where)) {
+      throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
+    }
+    throw e;
+  }
+}
+
+/** The sequential experiment of a config: its static simulator run through `sequentialFromStatic`. */
+export function buildSequential(host: PluginHost, sim: AdaptiveConfig['simulator'], where: string): SequentialSimulator {
+  return asConfigError(where, 'simulator', () => sequentialFromStatic(host.simulator(sim.id).create(sim.options)));
+}
+
+/** A policy plugin instance for `seq`. */
+export function buildPolicy(host: PluginHost, block: { id: string; options: Record<string, unknown> }, seq: SequentialSimulator, seed: number, where: string, section = 'policy'): Policy {
+  return asConfigError(where, section, () =>
+    host.policy(block.id).create({ designDim: seq.step.designDim, obsDim: seq.step.obsDim, T: seq.T, designSpace: seq.step.designSpace, options: block.options, seed }),
+  );
+}

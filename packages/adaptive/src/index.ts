@@ -1,0 +1,13 @@
+export { AdaptiveConfigSchema, AdaptiveEvaluateSchema, TrainSectionSchema, type AdaptiveConfig } from './AdaptiveConfigSchema.js';
+export { simulateRollouts, spceTerms, historyRows, type RolloutTensors } from './rollout.js';
+export { generateRollouts, rolloutsJsonl, type Rollout } from './RolloutSet.js';
+export { evaluateRollouts, type EvaluateRolloutOptions, type PrefixBracket, type RolloutEvaluation } from './evaluateRollouts.js';
+export { evaluatePolicies, type EvaluatePoliciesOptions, type PolicyEvaluation } from './evaluatePolicies.js';
+export { trainPolicy, type PolicyRecord, type TrainObjective, type TrainPolicyResult, type TrainPolicySettings } from './trainPolicy.js';
+export { PolicyFileSchema, dumpWeights, loadWeights, readPolicyFile, writePolicyFile, type PolicyFile } from './policyFile.js';
+export { buildPolicy, buildSequential } from './buildAdaptive.js';
+export { loadRun, policyFromFile, type LoadedRun } from './loadRun.js';
+export { nextDesign, parseHistory, type History, type NextDesign } from './policyNext.js';
+export { runPolicyTrain, type EvaluationSummary, type PolicyTrainResult, type RunPolicyTrainOptions } from './runPolicyTrain.js';
+export { runPolicyEvaluate, type PolicyEvaluateResult, type RunPolicyEvaluateOptions } from './runPolicyEvaluate.js';
+export { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';

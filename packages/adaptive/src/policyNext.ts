@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { BedError, type Policy, type SequentialSimulator } from '@infobed/core';
+
+/** The measurements made so far, as a lab reports them: designs in simulator units, observations as measured. */
+export interface History {
+  readonly designs: number[][];
+  readonly observations: number[][];
+}
+
+/** What `infobed policy next` prints. */
+export interface NextDesign {
+  /** 1-based index of the measurement this design is for. */
+  readonly t: number;
+  /** The design in simulator units (location: ξ ∈ R²; PK: a time in hours). */
+  readonly design: number[];
+  /** The policy's raw output (before the design-space transform). */
+  readonly raw: number[];
+  /** Wall-clock of loading the history into the policy and one forward pass, ms. */
+  readonly latencyMs: number;
+}
+
+const isNumRow = (v: unknown, len: number): v is number[] => Array.isArray(v) && v.length === len && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/**
+ * Parses and validates `--history` JSON: `{"designs": [[d] × t], "observations": [[q] × t]}` with
+ * t < T (a `rollouts.jsonl` line is accepted; its `theta` is ignored). Errors are usage errors
+ * naming the field.
+ */
+export function parseHistory(text: string, seq: SequentialSimulator): History {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (cause) {
+    throw new BedError('invalidArgument', `--history: not valid JSON (${(cause as Error).message}); expected {"designs": [[…], …], "observations": [[…], …]}`, { cause });
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new BedError('invalidArgument', '--history: expected an object {"designs": [...], "observations": [...]}');
+  const { designs, observations } = doc as Record<string, unknown>;
+  if (!Array.isArray(designs)) throw new BedError('invalidArgument', '--history: designs: expected an array of designs (one per measurement made)');
+  if (!Array.isArray(observations)) throw new BedError('invalidArgument', '--history: observations: expected an array of observations (one per measurement made)');
+  if (designs.length !== observations.length) {
+    throw new BedError('invalidArgument', `--history: designs has ${designs.length} entries but observations has ${observations.length}; they must pair up`);
+  }
+  if (designs.length >= seq.T) {
+    throw new BedError('invalidArgument', `--history: ${designs.length} measurements already made, but the policy was trained for T = ${seq.T}; at most ${seq.T - 1} can precede a next design`);
+  }
+  const { designDim: d, obsDim: q } = seq.step;
+  designs.forEach((x, t) => {
+    if (!isNumRow(x, d)) throw new BedError('invalidArgument', `--history: designs[${t}]: expected ${d} finite numbers, got ${JSON.stringify(x)}`);
+    seq.step.designSpace.validate(x, `--history: designs[${t}]`);
+  });
+  observations.forEach((y, t) => {
+    if (!isNumRow(y, q)) throw new BedError('invalidArgument', `--history: observations[${t}]: expected ${q} finite numbers, got ${JSON.stringify(y)}`);
+  });
+  return { designs: designs as number[][], observations: observations as number[][] };
+}
+
+/** The policy's next design after `history` (one rollout): replays the history through the policy state, then one forward pass. */
+export function nextDesign(policy: Policy, seq: SequentialSimulator, history: History): NextDesign {
+  const t0 = performance.now();
+  const space = seq.step.designSpace;
+  const raw = tf.tidy(() => {
+    let state = policy.initial(1);
+    history.designs.forEach((x, t) => {
+      state = policy.observe(state, tf.tensor2d([space.toRaw(x)]), tf.tensor2d([history.observations[t]!]), t);
+    });
+    return policy.propose(state, history.designs.length);
+  });
+  const design = tf.tidy(() => Array.from(space.toDesign(raw).dataSync()));
+  const rawArr = Array.from(raw.dataSync());
+  raw.dispose();
+  return { t: history.designs.length + 1, design, raw: rawArr, latencyMs: Math.round((performance.now() - t0) * 100) / 100 };
+}

@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { BedError, criticPairingWarning, Rng, silentProgress, writeFileAtomic, type Critic, type Policy, type PluginHost, type ProgressReporter } from '@infobed/core';
+import { stringify } from 'yaml';
+import type { AdaptiveConfig } from './AdaptiveConfigSchema.js';
+import { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';
+import { asConfigError, buildPolicy, buildSequential } from './buildAdaptive.js';
+import { evaluatePolicies, type PolicyEvaluation } from './evaluatePolicies.js';
+import { dumpWeights, writePolicyFile, type PolicyFile } from './policyFile.js';
+import { rolloutsJsonl } from './RolloutSet.js';
+import { trainPolicy, type PolicyRecord, type TrainObjective } from './trainPolicy.js';
+
+/** One evaluated policy in `result.json` (rollouts are in `rollouts*.jsonl`). */
+export type EvaluationSummary = Omit<PolicyEvaluation, 'rollouts'>;
+
+/** `result.json` of `infobed policy train`. */
+export interface PolicyTrainResult {
+  readonly simulator: string;
+  readonly policy: string;
+  readonly objective: string;
+  readonly critic?: string;
+  readonly backend: string;
+  readonly seed: number;
+  readonly T: number;
+  readonly steps: number;
+  readonly trainSeconds: number;
+  /** Steps per second of policy training (this machine, this load). */
+  readonly stepsPerSecond: number;
+  readonly finalTrainingBound: number;
+  /** The policy first, then each baseline; same evaluator, same random numbers. */
+  readonly evaluation: { readonly rollouts: number; readonly inner: number; readonly results: EvaluationSummary[] };
+  readonly files: string[];
+}
+
+export interface RunPolicyTrainOptions {
+  readonly host: PluginHost;
+  readonly config: AdaptiveConfig;
+  readonly outDir: string;
+  readonly backend: string;
+  readonly progress?: ProgressReporter;
+  readonly configSource?: string;
+  readonly plots?: boolean;
+  /** Stop training early (SIGINT); what was trained is still saved and evaluated. */
+  readonly shouldStop?: () => boolean;
+}
+
+const csv = (h: readonly PolicyRecord[]): string => `step,loss,bound,seconds\n${h.map((r) => `${r.step},${r.loss},${r.bound},${r.seconds.toFixed(2)}`).join('\n')}\n`;
+
+/**
+ * `infobed policy train`: trains the policy (sPCE or critic objective), trains the trainable
+ * baselines (static) by sPCE, saves them under `policy/`, evaluates everything with the same
+ * sPCE/sNMC evaluator, writes `rollouts.jsonl` (and `rollouts-<baseline>.jsonl`), `history.csv`,
+ * plots, and `result.json` last.
+ */
+export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTrainResult> {
+  const { host, config: c, outDir } = o;
+  const where = o.configSource ?? 'config';
+  const progress = o.progress ?? silentProgress;
+  const rng = new Rng(c.seed);
+  const seq = buildSequential(host, c.simulator, where);
+  const toDispose: { dispose(): void }[] = [];
+  try {
+    const policy = buildPolicy(host, c.policy, seq, rng.fork('policy').nextSeed(), where);
+    toDispose.push(policy);
+    const baselines = c.baselines.map((b, i) => {
+      const p = buildPolicy(host, b, seq, rng.fork(`baseline-${i}`).nextSeed(), where, `baselines[${i}]`);
+      toDispose.push(p);
+      return { block: b, policy: p };
+    });
+    let critic: Critic | undefined;
+    let obj: TrainObjective;
+    if (c.objective.id === 'spce') {
+      obj = { kind: 'spce', contrastive: c.train.contrastive };
+    } else {
+      const of = asConfigError(where, 'objective', () => host.objective(c.objective.id));
+      const objective = asConfigError(where, 'objective', () => of.create(c.objective.options));
+      const cf = asConfigError(where, 'critic', () => host.critic(c.critic.id));
+      const warning = criticPairingWarning(of, cf);
+      if (warning) progress.log(warning);
+      const histDim = seq.T * (seq.step.designDim + seq.step.obsDim);
+      critic = asConfigError(where, 'critic', () => cf.create({ xDim: seq.thetaNames.length, yDim: histDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options, seed: rng.fork('critic').nextSeed() }));
+      toDispose.push(critic);
+      obj = { kind: 'critic', objective, critic, lrCritic: c.train.lrCritic };
+    }
+    const { presets: _p, ...resolved } = c;
+    writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
+    const fileOf = (role: PolicyFile['role'], id: string, options: Record<string, unknown>, seed: number, vars: Policy['variables'], steps: number): PolicyFile => ({
+      format: 'infobed-policy', version: 1, role, id, options, seed, simulator: c.simulator, T: seq.T, designDim: seq.step.designDim, obsDim: seq.step.obsDim, steps, weights: dumpWeights(vars),
+    });
+
+    progress.log(`training ${policy.id} on ${seq.id} (T = ${seq.T}) by ${c.objective.id}: ${c.train.steps} steps, batch ${c.train.batch}${obj.kind === 'spce' ? `, L = ${obj.contrastive}` : ''}`);
+    const policySeed = rng.fork('policy').nextSeed();
+    const trained = trainPolicy(policy, seq, obj, { ...c.train, progress, label: `train ${policy.id}`, ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}) }, rng.fork('train'));
+    writeFileAtomic(join(outDir, 'history.csv'), csv(trained.history));
+    writePolicyFile(join(outDir, 'policy', 'policy.json'), fileOf('policy', c.policy.id, c.policy.options, policySeed, policy.variables, trained.stepsDone));
+    if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone));
+
+    for (const [i, b] of baselines.entries()) {
+      let steps = 0;
+      if (b.policy.variables.length > 0 && c.train.baselineSteps > 0) {
+        progress.log(`training baseline ${b.policy.id} by sPCE: ${c.train.baselineSteps} steps`);
+        steps = trainPolicy(b.policy, seq, { kind: 'spce', contrastive: c.train.contrastive }, { ...c.train, steps: c.train.baselineSteps, progress, label: `train ${b.policy.id}` }, rng.fork(`train-baseline-${i}`)).stepsDone;
+      }
+      writePolicyFile(join(outDir, 'policy', 'baselines', `${i}-${b.block.id}.json`), fileOf('baseline', b.block.id, b.block.options, rng.fork(`baseline-${i}`).nextSeed(), b.policy.variables, steps));
+    }
+
+    const entries = [{ name: policy.id, policy }, ...baselines.map((b) => ({ name: b.block.id, policy: b.policy }))];
+    const evals = evaluatePolicies(entries, seq, { ...c.evaluate, progress }, rng.fork('evaluate'));
+    const files = ['result.json', 'history.csv', 'config.resolved.yaml', 'policy/policy.json', 'rollouts.jsonl'];
+    for (const [i, e] of evals.entries()) {
+      const name = i === 0 ? 'rollouts.jsonl' : `rollouts-${e.name}.jsonl`;
+      writeFileAtomic(join(outDir, name), rolloutsJsonl(e.rollouts));
+      if (i > 0) files.push(name);
+    }
+    if (o.plots !== false) {
+      const title = `${seq.id} (T = ${seq.T})`;
+      const pngs = [...(await writeEigPlots(outDir, evals, trained.history, title)), ...(await writeTrajectoryPlot(outDir, evals[0]!, c.evaluate.trajectories, title))];
+      files.push(...pngs.map((p) => p.slice(outDir.length + 1)));
+    }
+    const last = trained.history.at(-1);
+    const result: PolicyTrainResult = {
+      simulator: seq.id,
+      policy: policy.id,
+      objective: c.objective.id,
+      ...(critic ? { critic: c.critic.id } : {}),
+      backend: o.backend,
+      seed: c.seed,
+      T: seq.T,
+      steps: trained.stepsDone,
+      trainSeconds: Math.round(trained.seconds * 10) / 10,
+      stepsPerSecond: Math.round((trained.stepsDone / Math.max(1e-9, trained.seconds)) * 100) / 100,
+      finalTrainingBound: last?.bound ?? Number.NaN,
+      evaluation: { rollouts: c.evaluate.rollouts, inner: c.evaluate.inner, results: evals.map(({ rollouts: _r, ...e }) => e) },
+      files,
+    };
+    writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } catch (e) {
+    if (BedError.is(e, 'numerical')) {
+      const cause = e.cause as { history?: PolicyRecord[] } | undefined;
+      writeFileAtomic(join(outDir, 'history.csv'), csv(cause?.history ?? []));
+    }
+    throw e;
+  } finally {
+    for (const d of toDispose) d.dispose();
+    seq.dispose?.();
+  }
+}

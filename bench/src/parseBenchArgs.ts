@@ -16,7 +16,7 @@ export interface BenchArgs {
 }
 
 export const USAGE =
-  'pnpm bench [--workload sep64|sep256|joint64|pk-design|policy-lf10|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--optimizer tfjs|fused|both] [--steps N] [--seconds S] [--warmup N] [--json]';
+  'pnpm bench [--workload sep64|sep256|joint64|pk-design|policy-lf10|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--optimizer fused|tfjs|both] [--steps N] [--seconds S] [--warmup N] [--json]';
 
 const choice = <T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T => {
   if (v !== undefined && (allowed as readonly string[]).includes(v)) return v as T;
@@ -40,7 +40,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let seconds = 20;
   let warmup = 3;
   let json = false;
-  let optimizers: readonly OptimizerMode[] = ['tfjs'];
+  // FusedAdam: what every InfoBED trainer uses (design, estimate, meta); `--optimizer tfjs` for tf.train.adam.
+  let optimizers: readonly OptimizerMode[] = ['fused'];
   let gemm: 'auto' | 'tfjs' = 'auto';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

@@ -106,6 +106,13 @@ describe('plugin loader and results (issue #13 findings)', () => {
     expect(r2.stderr).toMatch(/"@tensorflow\/tfjs" is under "dependencies"; it must be a peerDependency/);
   });
 
+  it('names the missing build when a package\'s entry (dist/) does not exist yet', async () => {
+    const dir = writePlugin({ name: 'infobed-plugin-unbuilt', version: '1.0.0', infobed: { apiVersion: 1, provides: {} }, exports: { '.': { default: './dist/index.js' } } }, '');
+    const r = await runCliCaptured(['plugins', 'list', '--plugin', dir], root);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/no entry module in .* \(looked for \.\/dist\/index\.js\); if it compiles to dist\/, build it first/);
+  });
+
   it('detects a plugin that brings its own copy of tfjs of another version', async () => {
     const dir = writePlugin(
       { name: 'infobed-plugin-own-tfjs', version: '1.0.0', infobed: { apiVersion: 1, provides: {} }, peerDependencies: { '@tensorflow/tfjs': '*' } },

@@ -7,7 +7,7 @@ import { findPackageCopy } from '@infobed/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Issue #13 acceptance: pack @infobed/core, scaffold an estimator and a simulator plugin into a
+ * Issue #13 acceptance: pack @infobed/core, scaffold an estimator, a simulator and a critic plugin into a
  * temporary folder outside the workspace, install them from the tarball, pass their own tests,
  * and run `design`, `estimate` and `evaluate` with them through `--plugin` and a config's
  * `plugins:`, as real `infobed` processes (tsx, as `pnpm infobed` runs).
@@ -49,6 +49,7 @@ describe('plugins built outside the repository, from the packed tarball', () => 
   const work = mkdtempSync(join(tmpdir(), 'infobed-outside-'));
   const est = join(work, 'est');
   const sim = join(work, 'sim');
+  const critic = join(work, 'critic');
   let tarball = '';
 
   beforeAll(() => {
@@ -67,6 +68,7 @@ describe('plugins built outside the repository, from the packed tarball', () => 
   it.each([
     ['estimator', 'my-bound', est],
     ['simulator', 'my-sim', sim],
+    ['critic', 'my-critic', critic],
   ])('scaffolds a %s, installs it from the tarball and passes its own ground-truth test', (kind, id, dir) => {
     const s = infobed(['plugins', 'new', kind, id, '--dir', dir, '--core', tarball], root, []);
     expect(s.code, s.err).toBe(0);
@@ -85,6 +87,9 @@ describe('plugins built outside the repository, from the packed tarball', () => 
     const e = infobed(['estimate', '--plugin', est, '--objective', 'my-bound', '--dim', '1', '--mi', '0.5', '--steps', '30', '--batch', '16'], work);
     expect(e.code, e.err).toBe(0);
     expect(e.doc.result!.components).toContainEqual({ kind: 'objective', id: 'my-bound', package: 'infobed-plugin-my-bound', version: '0.1.0', thirdParty: true, options: {} });
+    const c = infobed(['estimate', '--plugin', est, '--plugin', critic, '--objective', 'my-bound', '--critic', 'my-critic', '--dim', '1', '--mi', '0.5', '--steps', '30', '--batch', '16'], work);
+    expect(c.code, c.err).toBe(0);
+    expect(c.doc.result!.components).toContainEqual(expect.objectContaining({ kind: 'critic', id: 'my-critic', package: 'infobed-plugin-my-critic', thirdParty: true }));
     const cfg = join(work, 'flags.yaml');
     writeFileSync(cfg, 'simulator: { id: my-sim, options: { designs: 2, noiseSd: 0.5 } }\ndesign: { steps: 40, finalCriticSteps: 10, batch: 32, evalBatches: 2 }\nevaluate: { method: analytic }\n');
     const d = infobed(['design', '--config', cfg, '--plugin', est, '--plugin', sim, '--objective', 'my-bound', '--out', join(work, 'run-flags')], work);

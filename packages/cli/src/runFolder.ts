@@ -47,13 +47,23 @@ function realish(p: string): string {
  * and `.infobed.lock` (pid). All refusals are `invalidArgument` naming `flag` (exit 2).
  */
 export function lockRunFolder(path: string, cwd: string, o: { readonly flag?: string; readonly resume?: boolean } = {}): RunFolder {
-  const flag = o.flag ?? '--out';
+  const dir = checkOutPath(path, cwd, o.flag ?? '--out');
+  return lockChecked(dir, path, o);
+}
+
+/** The checks every `--out` gets, also for commands that add a file to an existing folder (`evaluate`): no kernel pseudo-filesystem, not a file. */
+export function checkOutPath(path: string, cwd: string, flag = '--out'): string {
   const dir = resolve(cwd, path);
   const real = realish(dir);
   if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
     throw new BedError('invalidArgument', `${flag}: ${path} is inside ${real.split('/').slice(0, 2).join('/')}, a kernel pseudo-filesystem; choose a folder on disk`);
   }
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new BedError('invalidArgument', `${flag}: ${path} is a file, expected a folder (new or empty)`);
+  return dir;
+}
+
+function lockChecked(dir: string, path: string, o: { readonly flag?: string; readonly resume?: boolean }): RunFolder {
+  const flag = o.flag ?? '--out';
   if (!o.resume && existsSync(dir)) {
     const held = RUN_MARKERS.filter((f) => existsSync(join(dir, f)));
     if (held.length > 0) {

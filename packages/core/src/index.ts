@@ -21,6 +21,7 @@ export type {
   DesignSettings,
 } from './design/DesignOptimiser.js';
 export type { SequentialSimulator, StepwiseModel } from './adaptive/StepwiseModel.js';
+export type { DesignChain } from './adaptive/DesignChain.js';
 export type { Policy, PolicyFactory, PolicySpec, PolicyState } from './adaptive/Policy.js';
 export { sequentialFromStatic } from './adaptive/sequentialFromStatic.js';
 export { Rng, type RngState } from './rng/Rng.js';
@@ -63,3 +64,4 @@ export { InterruptFlag, processInterrupt } from './checkpoint/InterruptFlag.js';
 export { Checkpointer, type CheckpointerOptions } from './checkpoint/Checkpointer.js';
 /** zod, re-exported so plugins write option schemas (`parsePluginOptions`) without their own copy. */
 export { z } from 'zod';
+export { checkMemory, memoryLimit, mlpParams, WASM_HEAP_BYTES, type MemoryTerm } from './limits/memoryBudget.js';

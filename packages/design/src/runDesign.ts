@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BedError,
@@ -22,6 +22,7 @@ import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
 import { runRestarts, type RestartStart } from './restartDesign.js';
+import { CRITIC_FILE, saveCritic } from './savedCritic.js';
 import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
 
 /** `result.json` of `infobed design` (specs/cli.md). */
@@ -121,7 +122,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const warning = criticPairingWarning(objectiveFactory, criticFactory);
   if (warning) progress.log(warning);
   const criticArgs = { xDim: simulator.thetaNames.length, yDim: simulator.obsDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options };
-  let critic = criticFactory.create({ ...criticArgs, seed: rng.fork('critic').nextSeed() });
+  let critic = asConfigError(where, 'critic', () => criticFactory.create({ ...criticArgs, seed: rng.fork('critic').nextSeed() }));
   const initial = c.design.initial;
   if (initial) {
     try {
@@ -159,6 +160,10 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       critic = r.critic;
       settings = { ...settings, initialDesign: r.design };
       restarts = { best: r.best, steps, starts: r.starts };
+      // Kept for --resume, so a resumed run reports the same restarts as an uninterrupted one.
+      writeFileAtomic(join(outDir, 'checkpoint', 'restarts.json'), `${JSON.stringify(restarts)}\n`);
+    } else if (resume && existsSync(join(outDir, 'checkpoint', 'restarts.json'))) {
+      restarts = JSON.parse(readFileSync(join(outDir, 'checkpoint', 'restarts.json'), 'utf8')) as DesignResult['restarts'];
     }
     const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
     if (o.resume) progress.log(resume ? `design: resuming from the checkpoint at step ${resume.step}` : 'design: no checkpoint yet; restarting the run from step 0');
@@ -171,7 +176,16 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     checkpointer.stopIfRequested(run.stepsDone, saved);
     progress.log('evaluating the final design independently of the critic…');
     const eig = evaluateEig(simulator, run.design, c.evaluate, rng.fork('evaluate'));
-    const files = ['result.json', 'history.csv', 'config.resolved.yaml'];
+    // The trained critic, for `infobed infer` (posterior of the real experiment's outcome).
+    saveCritic(outDir, critic, run.stepsDone, {
+      critic: { ...components.critic, ...criticArgs, options: c.critic.options },
+      simulator: { id: simulator.id, options: c.simulator.options },
+      objective: { id: objective.id, options: c.objective.options, reports: objectiveFactory.reports },
+      design: run.design,
+      config: { ...resolved, plugins: resolvedPlugins(host, c) },
+      backend: o.backend,
+    });
+    const files = ['result.json', 'history.csv', 'config.resolved.yaml', CRITIC_FILE];
     if (o.plots !== false) {
       const title = `${simulator.id} · ${objective.id}`;
       const pngs = await writeDesignPlots(outDir, run.history, { title, objective: objective.id, batch: c.design.batch, ...(eig ? { eig } : {}) });

@@ -39,3 +39,4 @@ export {
   type LambdaSweepRow,
 } from './run/metaPlots.js';
 export { readMetaResult, resultDocument, writeLambdaSweep, writeMetaComparison, writeMetaFailure, writeMetaOutputs } from './run/writeMetaOutputs.js';
+export { metaMemoryTerms } from './run/metaMemory.js';

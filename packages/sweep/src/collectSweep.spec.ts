@@ -58,6 +58,17 @@ describe('collectSweep', () => {
     expect(JSON.parse(readFileSync(join(dir, 'table.json'), 'utf8')).completed).toBe(7);
   });
 
+  it('evaluate cells are read from evaluate.json (what `infobed evaluate --out` writes)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-collect-'));
+    const config = SweepConfigSchema.parse({ command: 'evaluate', grid: { design: ['[1, 2]'], seed: [0, 1] }, metrics: ['eig.value'] });
+    const cells = expandGrid(config, dir);
+    writePlan(dir, { source: join(dir, 's.yaml'), config, cells });
+    cells.forEach((c, i) => writeFileAtomic(join(cellDir(dir, c), 'evaluate.json'), JSON.stringify({ eig: { value: 2 + i } })));
+    const t = collectSweep(dir);
+    expect(t.completed).toBe(2);
+    expect(t.rows[0]!.metrics['eig.value']!.mean).toBe(2.5);
+  });
+
   it('refuses a folder without sweep.json, and a second, different grid in the same folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'infobed-collect-'));
     expect(() => collectSweep(dir)).toThrow(/not a sweep folder/);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '@infobed/core';
 import { summarise, type Summary } from './ci95.js';
 import { readMetric } from './metricPath.js';
-import { cellDir, readPlan } from './sweepPlan.js';
+import { cellResultFile, readPlan } from './sweepPlan.js';
 
 /** One row of the collected table: a grid point (every axis but `seed`) and its metrics over seeds. */
 export interface SweepRow {
@@ -30,7 +30,7 @@ export interface SweepTable {
 const fmt = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
 /**
- * Reads every cell's `result.json` in a sweep folder and averages each metric over seeds (the
+ * Reads every cell's `result.json` (`evaluate.json` for evaluate cells) in a sweep folder and averages each metric over seeds (the
  * `seed` axis), per grid point: mean, sample sd and CI95 = t₀.₉₇₅,ₙ₋₁ · sd / √n.
  */
 export function collectSweep(sweepDir: string): SweepTable {
@@ -39,7 +39,7 @@ export function collectSweep(sweepDir: string): SweepTable {
   const missing: string[] = [];
   const groups = new Map<string, { group: Record<string, string | number | boolean>; cells: string[]; seeds: (string | number | boolean)[]; docs: unknown[] }>();
   for (const cell of plan.cells) {
-    const file = join(cellDir(sweepDir, cell), 'result.json');
+    const file = cellResultFile(sweepDir, cell);
     if (!existsSync(file)) {
       missing.push(cell.id);
       continue;

@@ -7,5 +7,5 @@ export { readMetric } from './metricPath.js';
 export { DEFAULT_QUEUE, jobId, redisOptions, runOnRedis, startWorker, type CellJob, type EnqueueOptions, type WorkerOptions } from './redisQueue.js';
 export { runCell, type CellOutcome, type RunCellOptions } from './runCell.js';
 export { SweepConfigSchema, type SweepConfig } from './SweepConfigSchema.js';
-export { cellDir, cellDone, loadSweepFile, planFile, readPlan, writePlan, type SweepPlan } from './sweepPlan.js';
+export { cellDir, cellDone, cellResultFile, loadSweepFile, planFile, readPlan, writePlan, type SweepPlan } from './sweepPlan.js';
 export { metricSlug, writeSweepPlots } from './sweepPlots.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SweepCell } from './expandGrid.js';
-import { cellDir } from './sweepPlan.js';
+import { cellDir, cellResultFile } from './sweepPlan.js';
 
 /** How a cell ended: `done` (result.json written now), `skipped` (it already existed) or `failed`. */
 export interface CellOutcome {
@@ -29,14 +29,15 @@ const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 
 /**
  * Runs one cell as an ordinary `infobed` run in its own process, output in `cells/<id>/`
- * (stdout + stderr in `cells/<id>/cell.log`; who runs it and the child's pid in `attempt.json`). A folder without `result.json` is the remains of an
- * attempt that died: it is removed first. A folder with `result.json` is a finished cell: skipped.
+ * (stdout + stderr in `cells/<id>/cell.log`; who runs it and the child's pid in `attempt.json`). A folder without its result file (`cellResultFile`) is the remains
+ * of an attempt that died: it is removed first. A folder with it is a finished cell: skipped.
  * Each finished cell appends one line to `<sweepDir>/completions.jsonl`.
  */
 export function runCell(sweepDir: string, cell: SweepCell, o: RunCellOptions): Promise<CellOutcome> {
   const dir = cellDir(sweepDir, cell);
   const t0 = Date.now();
-  if (existsSync(join(dir, 'result.json'))) return Promise.resolve({ cell: cell.id, status: 'skipped', exitCode: 0, seconds: 0 });
+  const done = cellResultFile(sweepDir, cell);
+  if (existsSync(done)) return Promise.resolve({ cell: cell.id, status: 'skipped', exitCode: 0, seconds: 0 });
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const log = openSync(join(dir, 'cell.log'), 'w');
@@ -53,7 +54,7 @@ export function runCell(sweepDir: string, cell: SweepCell, o: RunCellOptions): P
     const finish = (exitCode: number | null): void => {
       closeSync(log);
       const seconds = Math.round((Date.now() - t0) / 100) / 10;
-      const ok = exitCode === 0 && existsSync(join(dir, 'result.json'));
+      const ok = exitCode === 0 && existsSync(done);
       if (ok) appendFileSync(join(sweepDir, 'completions.jsonl'), `${JSON.stringify({ cell: cell.id, runner: o.runner, seconds, at: new Date().toISOString() })}\n`);
       resolveOutcome({ cell: cell.id, status: ok ? 'done' : 'failed', exitCode, seconds });
     };

@@ -20,7 +20,9 @@ export function loadSweepFile(file: string): SweepPlan {
 
 export const planFile = (sweepDir: string): string => join(sweepDir, 'sweep.json');
 export const cellDir = (sweepDir: string, cell: SweepCell): string => join(sweepDir, 'cells', cell.id);
-export const cellDone = (sweepDir: string, cell: SweepCell): boolean => existsSync(join(cellDir(sweepDir, cell), 'result.json'));
+/** The file whose presence means the cell finished: `result.json`, or `evaluate.json` for `infobed evaluate` cells (both written last, atomically). */
+export const cellResultFile = (sweepDir: string, cell: SweepCell): string => join(cellDir(sweepDir, cell), cell.args[0] === 'evaluate' ? 'evaluate.json' : 'result.json');
+export const cellDone = (sweepDir: string, cell: SweepCell): boolean => existsSync(cellResultFile(sweepDir, cell));
 
 /**
  * Writes `sweep.json`; if the folder already holds a plan (a resumed sweep), it must be the same

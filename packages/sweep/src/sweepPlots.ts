@@ -12,7 +12,9 @@ export const metricSlug = (m: string): string => m.replace(/[^A-Za-z0-9]+/g, '-'
 export async function writeSweepPlots(sweepDir: string, t: SweepTable): Promise<string[]> {
   const out: string[] = [];
   for (const m of t.metrics) {
-    const label = (g: Record<string, unknown>): string => t.axes.map((a) => String(g[a])).join(' · ') || 'all';
+    // Label points by the axes that vary between rows (a constant config path would hide the rest).
+    const varying = t.axes.filter((a) => new Set(t.rows.map((r) => String(r.group[a]))).size > 1);
+    const label = (g: Record<string, unknown>): string => varying.map((a) => String(g[a])).join(' · ') || 'all';
     const means = t.rows
       .filter((r) => r.metrics[m]!.n > 0)
       .map((r) => {
@@ -28,7 +30,7 @@ export async function writeSweepPlots(sweepDir: string, t: SweepTable): Promise<
       width: Math.max(240, 60 * means.length),
       height: 260,
       layer: [
-        { data: { values: seeds }, mark: { type: 'point', opacity: 0.35, color: '#888' }, encoding: { x: { field: 'point', type: 'nominal', title: null, axis: { labelAngle: -30 } }, y: { field: 'value', ...y } } },
+        { data: { values: seeds }, mark: { type: 'point', opacity: 0.35, color: '#888' }, encoding: { x: { field: 'point', type: 'nominal', title: null, axis: { labelAngle: -30, labelLimit: 360 } }, y: { field: 'value', ...y } } },
         { data: { values: means }, mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'point', type: 'nominal' }, y: { field: 'lo', ...y }, y2: { field: 'hi' } } },
         { data: { values: means }, mark: { type: 'point', filled: true, size: 70 }, encoding: { x: { field: 'point', type: 'nominal' }, y: { field: 'mean', ...y } } },
       ],

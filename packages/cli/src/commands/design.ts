@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
-import type { BackendPreference } from '@infobed/core';
-import { DEFAULT_DESIGN_CONFIG, readYaml, resolveDesignConfig, runDesign, type EigEvaluator } from '@infobed/design';
+import { checkMemory, memoryLimit, type BackendPreference } from '@infobed/core';
+import { DEFAULT_DESIGN_CONFIG, designMemoryTerms, readYaml, resolveDesignConfig, runDesign, type EigEvaluator } from '@infobed/design';
 import { Command } from 'commander';
 import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
@@ -8,6 +8,7 @@ import { emitResult } from '../emit.js';
 import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../globalOptions.js';
 import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../resumeOptions.js';
 import { lockRunFolder } from '../runFolder.js';
+import { blameFlags } from '../flagBlame.js';
 
 interface DesignFlags extends GlobalOptions, ResumeFlags {
   readonly objective?: string;
@@ -47,14 +48,22 @@ export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Comm
       if (f.designs !== undefined) over.simulator = { options: { designs: f.designs } };
       if (f.seed !== undefined) over.seed = f.seed;
       if (f.backend !== undefined) over.backend = f.backend;
-      const config = resolveDesignConfig(raw, where, f.preset, over);
+      const flagged: Record<string, string> = {};
+      if (f.steps !== undefined) flagged['design.steps'] = '--steps';
+      if (f.batch !== undefined) flagged['design.batch'] = '--batch';
+      if (f.designs !== undefined) flagged['simulator.options.designs'] = '--designs';
+      if (f.objective !== undefined) flagged['objective'] = '--objective';
+      if (f.critic !== undefined) flagged['critic'] = '--critic';
+      const config = blameFlags(where, flagged, () => resolveDesignConfig(raw, where, f.preset, over));
+      // Limits before any work: memory estimated from the config against the machine / wasm heap.
+      blameFlags(where, flagged, () => checkMemory(designMemoryTerms(config, where), where, memoryLimit(config.backend)));
       const baseDir = resumed ? resumed.origin.pluginBaseDir : f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
       const folder = lockRunFolder(resumed ? resumed.dir : (f.out ?? defaultOutDir('design')), io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined });
       const outDir = folder.dir;
       let result;
       try {
         if (!resumed) writeRunOrigin(outDir, { command: 'design', configSource: where, pluginBaseDir: baseDir });
-        const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir });
+        const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir, ...(f.config || resumed ? { where } : {}) });
         s.progress.log(`infobed design: ${config.simulator.id} · ${config.objective.id} · ${config.critic.id} critic · backend ${s.backend.backend} → ${outDir}`);
         result = await runDesign({
           host: s.host,

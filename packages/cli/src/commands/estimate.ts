@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { BedError, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
 import { readYaml } from '@infobed/design';
 import {
+  benchmarkTable,
   estimateRowsToCsv,
   gaussianMi,
   parseEstimateSettings,
@@ -13,6 +14,7 @@ import {
 } from '@infobed/estimate';
 import { Command, Option } from 'commander';
 import { bootstrap } from '../bootstrap.js';
+import { lockRunFolder } from '../runFolder.js';
 import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
 import { addGlobalOptions, intArg, numArg, type GlobalOptions } from '../globalOptions.js';
@@ -137,7 +139,10 @@ export function makeEstimateCommand(io: CliIo): Command {
     .option('--preset <name>', 'apply a preset from the config (e.g. paper, ci)')
     .action(async (f: EstimateFlags) => {
       const { settings, seed, backend, where, plugins } = resolveSettings(f, io);
-      const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd });
+      // The out folder is checked and locked before any work (a file, /proc, another run's folder).
+      const folder = f.out ? lockRunFolder(f.out, io.cwd) : undefined;
+      try {
+      const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd, ...(f.config ? { where: f.config } : {}) });
       const outDir = f.out ? resolve(io.cwd, f.out) : undefined;
       let rows: EstimateRow[];
       let traces: EstimateTrace[];
@@ -154,6 +159,7 @@ export function makeEstimateCommand(io: CliIo): Command {
       const failed = rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate));
       if (outDir) {
         writeFileAtomic(join(outDir, 'trace.csv'), traceCsv(traces));
+        if (parseEstimateSettings(settings as EstimateSettingsInput).tasks) writeFileAtomic(join(outDir, 'benchmark.md'), benchmarkTable(rows));
         const { batch, dim, tasks } = parseEstimateSettings(settings as EstimateSettingsInput);
         try {
           await writeEstimatePlots(outDir, rows, traces, { batch, dim, tasks: tasks !== undefined });
@@ -165,5 +171,8 @@ export function makeEstimateCommand(io: CliIo): Command {
       }
       if (failed) throw new BedError('numerical', `estimate: ${failed.objective} at ${failed.trueMi} nats: ${failed.error ?? `estimate is ${failed.estimate}`}`);
       emitResult(io, f.json, result, human(rows));
+      } finally {
+        folder?.release();
+      }
     });
 }

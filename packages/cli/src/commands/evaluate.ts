@@ -5,6 +5,7 @@ import { DEFAULT_DESIGN_CONFIG, readYaml, resolveDesignConfig } from '@infobed/d
 import { defaultEigMethod, evaluateDesign, type EigMethod } from '@infobed/evaluate';
 import { Command, Option } from 'commander';
 import { bootstrap } from '../bootstrap.js';
+import { checkOutPath } from '../runFolder.js';
 import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
 import { addGlobalOptions, intArg, type GlobalOptions } from '../globalOptions.js';
@@ -59,8 +60,9 @@ export function makeEvaluateCommand(io: CliIo): Command {
       if (f.backend !== undefined) over.backend = f.backend;
       const config = resolveDesignConfig(raw, where, f.preset, over);
       const design = parseDesignArg(f.design, io.cwd);
+      if (f.out) checkOutPath(f.out, io.cwd);
       const baseDir = f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
-      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir });
+      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir, ...(f.config ? { where } : {}) });
       let sim;
       try {
         sim = s.host.simulator(config.simulator.id).create(config.simulator.options);

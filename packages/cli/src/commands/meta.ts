@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BedError, Checkpointer, readCheckpoint, Rng, writeFileAtomic, type BackendPreference } from '@infobed/core';
-import { loadMetaConfig, META_METHODS, MetaConfigSchema, resolveMetaConfig, runMeta, writeMetaComparison, readMetaResult, writeMetaFailure, writeMetaOutputs, type MetaConfig, type MetaResult } from '@infobed/meta';
+import { BedError, Checkpointer, checkMemory, memoryLimit, readCheckpoint, Rng, writeFileAtomic, type BackendPreference } from '@infobed/core';
+import { loadMetaConfig, META_METHODS, MetaConfigSchema, metaMemoryTerms, resolveMetaConfig, runMeta, writeMetaComparison, readMetaResult, writeMetaFailure, writeMetaOutputs, type MetaConfig, type MetaResult } from '@infobed/meta';
 import { Command, Option } from 'commander';
 import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
@@ -52,13 +52,14 @@ export function makeMetaCommand(io: CliIo): Command {
       const configs: MetaConfig[] = resumed
         ? methods.map((m) => MetaConfigSchema.parse(JSON.parse(readFileSync(join(resumed.dir, methods.length > 1 ? (m ?? '') : '', 'config.resolved.json'), 'utf8'))))
         : methods.map((m) => load(m));
+      for (const c of configs) checkMemory(metaMemoryTerms(c), where, memoryLimit(c.backend));
       const baseDir = resumed ? resumed.origin.pluginBaseDir : f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
       const folder = lockRunFolder(resumed ? resumed.dir : (f.out ?? defaultOutDir('meta')), io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined });
       const outDir = folder.dir;
       const results: MetaResult[] = [];
       try {
         if (!resumed) writeRunOrigin(outDir, { command: 'meta', configSource: where, pluginBaseDir: baseDir, extra: { methods: configs.map((c) => c.method) } });
-        const s = await bootstrap(io, f, configs[0]!.backend as BackendPreference, { specs: configs[0]!.plugins ?? [], baseDir });
+        const s = await bootstrap(io, f, configs[0]!.backend as BackendPreference, { specs: configs[0]!.plugins ?? [], baseDir, ...(f.config || resumed ? { where } : {}) });
         for (const config of configs) {
           const dir = methods.length > 1 ? join(outDir, config.method) : outDir;
           if (existsSync(join(dir, 'result.json'))) {

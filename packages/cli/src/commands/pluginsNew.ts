@@ -16,7 +16,7 @@ export function makePluginsNewCommand(io: CliIo): Command {
     .description('write a new plugin package (option schema, ground-truth test, README, packed @infobed/core) to build outside this repository')
     .argument('<kind>', 'estimator, simulator or critic')
     .argument('<id>', 'kebab-case id, e.g. my-bound')
-    .option('--dir <folder>', 'where to write it (default ./infobed-plugin-<id>); must not exist or be empty')
+    .option('--dir <folder>', 'where to write it, outside this repository (default ./infobed-plugin-<id>; pnpm infobed runs from the clone root, so give an absolute path); must not exist or be empty')
     .option('--core <tarball>', 'an @infobed/core tarball to use instead of packing this clone\'s')
     .option('--json', 'print exactly one JSON document on stdout', false)
     .action((kind: string, id: string, f: NewFlags) => {

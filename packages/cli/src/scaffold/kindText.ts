@@ -13,13 +13,13 @@ export interface KindText {
   readonly classDoc: string;
   readonly specDoc: string;
   description(id: string): string;
-  usage(id: string): string;
+  /** Commands that run the plugin from the clone; `dir` is the package folder. */
+  usage(id: string, dir: string): string;
   /** YAML lines for simulator/objective/critic in the example config. */
   config(id: string): string;
 }
 
 const cli = 'npx -y pnpm@10.34.9 infobed';
-const dir = (id: string): string => `/path/to/infobed-plugin-${id}`;
 
 export const KIND_TEXT: Readonly<Record<PluginKindArg, KindText>> = {
   estimator: {
@@ -31,7 +31,7 @@ export const KIND_TEXT: Readonly<Record<PluginKindArg, KindText>> = {
     classDoc: 'the option schema (zod, via `parsePluginOptions`) and the `MiObjective`: `evaluate({ scores [B, B], aux? })` → `{ loss, mi, bound? }` scalars.',
     specDoc: 'ground truth: with the exact log density ratio as critic the bound sits just below −½ log(1 − ρ²); value vs a float64 loop; option and shape errors.',
     description: (id) => `InfoBED estimator plugin: objective ${id} (InfoNCE on scores / tau)`,
-    usage: (id) => `${cli} estimate --plugin ${dir(id)} --objective ${id} --dim 1 --mi 1 --steps 300\n${cli} design --config ${dir(id)}/example.yaml`,
+    usage: (id, dir) => `${cli} estimate --plugin ${dir} --objective ${id} --dim 1 --mi 1 --steps 300\n${cli} design --config ${dir}/example.yaml`,
     config: (id) => `simulator: { id: noisy-linear, options: { designs: 2 } }\nobjective: { id: ${id}, options: { tau: 1 } }\ncritic: { id: separable }`,
   },
   simulator: {
@@ -43,7 +43,7 @@ export const KIND_TEXT: Readonly<Record<PluginKindArg, KindText>> = {
     classDoc: 'the option schema and the `Simulator`: prior, noise, a differentiable `simulate`, `logLikelihood`, `analyticEig`, its `DesignSpace`.',
     specDoc: 'ground truth: nested Monte Carlo EIG through the simulator vs its closed form at two designs; pathwise design gradient; option and shape errors.',
     description: (id) => `InfoBED simulator plugin: ${id} (linear-Gaussian, closed-form EIG)`,
-    usage: (id) => `${cli} design --config ${dir(id)}/example.yaml\n${cli} evaluate --config ${dir(id)}/example.yaml --design '[1, -1]'`,
+    usage: (id, dir) => `${cli} design --config ${dir}/example.yaml\n${cli} evaluate --config ${dir}/example.yaml --design '[1, -1]'`,
     config: (id) => `simulator: { id: ${id}, options: { designs: 2, noiseSd: 0.5 } }\nobjective: { id: infonce }\ncritic: { id: separable }`,
   },
   critic: {
@@ -55,7 +55,7 @@ export const KIND_TEXT: Readonly<Record<PluginKindArg, KindText>> = {
     classDoc: 'the option schema and the `Critic`: `scores(x [B, xDim], y [B, yDim])` → `[B, B]`, `pairScores` → `[n]`, `variables`, `dispose`.',
     specDoc: 'ground truth: 400 Adam steps of InfoNCE on correlated Gaussians, then the bound on fresh batches vs −½ log(1 − ρ²); shapes, leaks, option errors.',
     description: (id) => `InfoBED critic plugin: ${id} (separable MLP critic)`,
-    usage: (id) => `${cli} estimate --plugin ${dir(id)} --objective infonce --critic ${id} --dim 1 --mi 1 --steps 300\n${cli} design --config ${dir(id)}/example.yaml`,
+    usage: (id, dir) => `${cli} estimate --plugin ${dir} --objective infonce --critic ${id} --dim 1 --mi 1 --steps 300\n${cli} design --config ${dir}/example.yaml`,
     config: (id) => `simulator: { id: noisy-linear, options: { designs: 2 } }\nobjective: { id: infonce }\ncritic: { id: ${id}, options: { hidden: 32, embed: 8 } }`,
   },
 };

@@ -17,7 +17,8 @@ plugin that installed another version). Never move them to `dependencies`.
 
 ## Use it from InfoBED
 
-From your InfoBED clone (`npm install` must have built `dist/`):
+From your InfoBED clone (`npm install` here must have built `dist/`; the paths are where this
+folder was created, change them if you move it):
 
 ```sh
 __USAGE__
@@ -27,7 +28,7 @@ or in a config (a path is resolved from the config file's folder; a package name
 `node_modules`):
 
 ```yaml
-plugins: [/absolute/or/relative/path/to/__PACKAGE__]
+plugins: [__DIR__]
 __CONFIG__
 ```
 

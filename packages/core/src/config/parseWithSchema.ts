@@ -16,7 +16,7 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, value: unknown, where: 
   if (issue.code !== 'unrecognized_keys') {
     let v: unknown = value;
     for (const k of issue.path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-    if (v !== undefined) got = ` (got ${JSON.stringify(v)})`;
+    if (v !== undefined) got = ` (got ${typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x))})`;
   }
   throw new BedError('invalidConfig', `${where}: ${path}: ${issue.message}${got}`);
 }

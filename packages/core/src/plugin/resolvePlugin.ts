@@ -39,7 +39,7 @@ function packageEntry(root: string, pkg: Record<string, unknown>, spec: string):
     const file = resolve(root, c);
     if (existsSync(file)) return file;
   }
-  throw new BedError('pluginLoad', `plugin ${spec}: no entry module in ${root} (looked for ${candidates.join(', ')})`);
+  throw new BedError('pluginLoad', `plugin ${spec}: no entry module in ${root} (looked for ${candidates.join(', ')}); if it compiles to dist/, build it first (npm run build)`);
 }
 
 /**

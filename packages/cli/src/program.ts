@@ -7,6 +7,7 @@ import { makeDesignCommand } from './commands/design.js';
 import { makeEstimateCommand } from './commands/estimate.js';
 import { makeEvaluateCommand } from './commands/evaluate.js';
 import { makeMetaCommand } from './commands/meta.js';
+import { makeInferCommand } from './commands/infer.js';
 import { makePluginsCommand } from './commands/pluginsList.js';
 import { makeCollectCommand } from './commands/collect.js';
 import { makeSweepCommand } from './commands/sweep.js';
@@ -22,7 +23,7 @@ export function makeProgram(io: CliIo): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
-  for (const cmd of [makeDesignCommand(io, { evaluateEig: makeEigEvaluator() }), makeEvaluateCommand(io), makeEstimateCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io), makeSweepCommand(io), makeCollectCommand(io), makeWorkerCommand(io), makePolicyCommand(io)]) program.addCommand(cmd);
+  for (const cmd of [makeDesignCommand(io, { evaluateEig: makeEigEvaluator() }), makeEvaluateCommand(io), makeEstimateCommand(io), makePluginsCommand(io), makeBackendsCommand(io), makeMetaCommand(io), makeInferCommand(io), makeSweepCommand(io), makeCollectCommand(io), makeWorkerCommand(io), makePolicyCommand(io)]) program.addCommand(cmd);
   const exitOverride = (c: Command): void => {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });

@@ -22,6 +22,7 @@ import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
 import { runRestarts, type RestartStart } from './restartDesign.js';
+import { CRITIC_FILE, saveCritic } from './savedCritic.js';
 import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
 
 /** `result.json` of `infobed design` (specs/cli.md). */
@@ -175,7 +176,16 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     checkpointer.stopIfRequested(run.stepsDone, saved);
     progress.log('evaluating the final design independently of the critic…');
     const eig = evaluateEig(simulator, run.design, c.evaluate, rng.fork('evaluate'));
-    const files = ['result.json', 'history.csv', 'config.resolved.yaml'];
+    // The trained critic, for `infobed infer` (posterior of the real experiment's outcome).
+    saveCritic(outDir, critic, run.stepsDone, {
+      critic: { ...components.critic, ...criticArgs, options: c.critic.options },
+      simulator: { id: simulator.id, options: c.simulator.options },
+      objective: { id: objective.id, options: c.objective.options, reports: objectiveFactory.reports },
+      design: run.design,
+      config: { ...resolved, plugins: resolvedPlugins(host, c) },
+      backend: o.backend,
+    });
+    const files = ['result.json', 'history.csv', 'config.resolved.yaml', CRITIC_FILE];
     if (o.plots !== false) {
       const title = `${simulator.id} · ${objective.id}`;
       const pngs = await writeDesignPlots(outDir, run.history, { title, objective: objective.id, batch: c.design.batch, ...(eig ? { eig } : {}) });

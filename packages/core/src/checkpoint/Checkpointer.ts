@@ -47,6 +47,7 @@ export class Checkpointer {
   async atStep(step: number, snapshot: () => Checkpoint, last = false): Promise<void> {
     const { every } = this.options;
     if (last || (every > 0 && step % every === 0)) this.save(snapshot());
+    this.interrupt.lastPoll = performance.now();
     if (performance.now() - this.lastYield >= YIELD_MS) {
       await new Promise<void>((r) => setImmediate(r));
       this.lastYield = performance.now();

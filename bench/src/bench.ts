@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: critic-training speed (steps/s) on the canonical workloads, comparable with
- * `/work/shared/peer/torch_bench.py`. Writes `bench/results/<timestamp>.json`.
+ * `bench/peer/torch_bench.py` (PyTorch; `pnpm bench:compare` runs both). Writes `bench/results/<timestamp>.json`.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -5,3 +5,6 @@ export { spceBracket } from './spceBracket.js';
 export { analyticEig } from './analyticEig.js';
 export { evaluateDesign, defaultEigMethod, DEFAULT_BUDGET } from './evaluateDesign.js';
 export { eigEvaluator, makeEigEvaluator, type EigSettings } from './eigEvaluator.js';
+export type { PairSamples } from './PairSamples.js';
+export { staticPairs } from './staticPairs.js';
+export { freshCriticBound, type FreshCriticResult, type FreshCriticSettings, type HeldOutBound } from './freshCriticBound.js';

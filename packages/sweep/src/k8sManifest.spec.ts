@@ -17,7 +17,7 @@ describe('Kubernetes Indexed Job', () => {
     const pod = doc.spec.template.spec;
     expect(pod.restartPolicy).toBe('Never');
     expect(pod.containers[0]!.image).toBe('reg/infobed:1');
-    expect(pod.containers[0]!.command.join(' ')).toContain('infobed sweep --resume /sweeps/x --cell "$JOB_COMPLETION_INDEX"');
+    expect(pod.containers[0]!.command.join(' ')).toContain(`infobed sweep --resume '/sweeps/x' --cell "$JOB_COMPLETION_INDEX"`);
     expect(pod.containers[0]!.volumeMounts[0]!.mountPath).toBe('/sweeps/x');
     expect(pod.volumes[0]!.persistentVolumeClaim.claimName).toBe('pvc');
   });

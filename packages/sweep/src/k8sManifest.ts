@@ -43,7 +43,7 @@ export function k8sIndexedJob(o: K8sOptions): string {
               name: 'cell',
               image: o.image,
               workingDir: '/app',
-              command: ['sh', '-c', `npx -y pnpm@10.34.9 infobed sweep --resume ${o.sweepDir} --cell "$JOB_COMPLETION_INDEX"`],
+              command: ['sh', '-c', `npx -y pnpm@10.34.9 infobed sweep --resume '${o.sweepDir.replace(/'/g, `'\\''`)}' --cell "$JOB_COMPLETION_INDEX"`],
               env: [{ name: 'INFOBED_GEMM_THREADS', value: String(o.cpu) }],
               resources: { requests: { cpu: String(o.cpu), memory: '2Gi' }, limits: { cpu: String(o.cpu), memory: '4Gi' } },
               volumeMounts: [{ name: 'sweep', mountPath: o.sweepDir }],

@@ -11,6 +11,7 @@ import { BedError, selectBackend, writeFileAtomic } from '@infobed/core';
 import { gemmInfo, loadNativeGemm, useNativeGemm } from '@infobed/nn';
 import { makeWorkload } from './makeWorkload.js';
 import { runPkDesign } from './runPkDesign.js';
+import { runPolicyLf10 } from './runPolicyLf10.js';
 import { parseBenchArgs, USAGE } from './parseBenchArgs.js';
 import { runWorkload, type BenchResult } from './runWorkload.js';
 
@@ -22,10 +23,11 @@ async function main(): Promise<void> {
   if (args.gemm === 'auto' && sel.backend === 'wasm') useNativeGemm();
   const results: BenchResult[] = [];
   for (const name of args.workloads) {
-    const combos = name === 'pk-design' ? [['nn', 'tfjs'] as const] : args.matmul.flatMap((m) => args.optimizers.map((o) => [m, o] as const));
+    const combos = name === 'pk-design' || name === 'policy-lf10' ? [['nn', 'tfjs'] as const] : args.matmul.flatMap((m) => args.optimizers.map((o) => [m, o] as const));
     for (const [mode, opt] of combos) {
       let r: BenchResult;
       if (name === 'pk-design') r = await runPkDesign(Math.min(args.steps, 40), gemmInfo());
+      else if (name === 'policy-lf10') r = await runPolicyLf10(Math.min(args.steps, 30), gemmInfo());
       else {
         const w = makeWorkload(name, mode, opt);
         r = runWorkload(w, { steps: args.steps, seconds: args.seconds, warmup: args.warmup, matmul: mode, gemm: gemmInfo() });

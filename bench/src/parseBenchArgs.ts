@@ -2,8 +2,8 @@ import { BedError, type BackendPreference } from '@infobed/core';
 import { WORKLOADS, type MatMulMode, type OptimizerMode, type WorkloadName } from './makeWorkload.js';
 
 export interface BenchArgs {
-  /** The critic workloads, plus `pk-design` (one SGA design step of the pharmacokinetic model). */
-  readonly workloads: readonly (WorkloadName | 'pk-design')[];
+  /** The critic workloads, plus `pk-design` (one SGA design step of the pharmacokinetic model) and `policy-lf10` (one policy-training step, location finding T = 10). */
+  readonly workloads: readonly (WorkloadName | 'pk-design' | 'policy-lf10')[];
   readonly backend: BackendPreference;
   readonly matmul: readonly MatMulMode[];
   readonly steps: number;
@@ -16,7 +16,7 @@ export interface BenchArgs {
 }
 
 export const USAGE =
-  'pnpm bench [--workload sep64|sep256|joint64|pk-design|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--optimizer fused|tfjs|both] [--steps N] [--seconds S] [--warmup N] [--json]';
+  'pnpm bench [--workload sep64|sep256|joint64|pk-design|policy-lf10|all] [--backend auto|wasm|cpu] [--matmul nn|plain|both] [--gemm auto|tfjs] [--optimizer fused|tfjs|both] [--steps N] [--seconds S] [--warmup N] [--json]';
 
 const choice = <T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T => {
   if (v !== undefined && (allowed as readonly string[]).includes(v)) return v as T;
@@ -33,7 +33,7 @@ const positive = (flag: string, v: string | undefined, int: boolean): number => 
 
 /** Parses the bench command line (`argv` without node and the script). */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  let workloads: readonly (WorkloadName | 'pk-design')[] = [...WORKLOADS, 'pk-design'];
+  let workloads: readonly (WorkloadName | 'pk-design' | 'policy-lf10')[] = [...WORKLOADS, 'pk-design', 'policy-lf10'];
   let backend: BackendPreference = 'auto';
   let matmul: readonly MatMulMode[] = ['nn'];
   let steps = 200;
@@ -48,8 +48,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const val = (): string | undefined => inline ?? argv[++i];
     if (flag === '--workload') {
-      const w = choice('--workload', val(), [...WORKLOADS, 'pk-design', 'all'] as const);
-      workloads = w === 'all' ? [...WORKLOADS, 'pk-design'] : [w];
+      const w = choice('--workload', val(), [...WORKLOADS, 'pk-design', 'policy-lf10', 'all'] as const);
+      workloads = w === 'all' ? [...WORKLOADS, 'pk-design', 'policy-lf10'] : [w];
     } else if (flag === '--backend') backend = choice('--backend', val(), ['auto', 'wasm', 'cpu', 'tensorflow'] as const);
     else if (flag === '--matmul') {
       const m = choice('--matmul', val(), ['nn', 'plain', 'both'] as const);

@@ -6,6 +6,7 @@ import { SeparableCritic } from '@infobed/plugin-critics';
 import { InfoNceAnchorObjective, parseAnchorOptions } from '@infobed/plugin-estimator-infonce-anchor';
 import { PharmacokineticSimulator, pkBaselineTimes } from '@infobed/simulator-pharmacokinetic';
 import type { BenchResult } from './runWorkload.js';
+import { timedResult } from './timedResult.js';
 
 /**
  * `pk-design`: joint SGA steps (critic + design, pathwise design gradient) of the pharmacokinetic
@@ -35,21 +36,5 @@ export async function runPkDesign(steps: number, gemm: string): Promise<BenchRes
   const tensorsBefore = tf.memory().numTensors;
   const load1Before = os.loadavg()[0]!;
   const r = await run(steps);
-  return {
-    workload: 'pk-design',
-    backend: tf.getBackend(),
-    matmul: 'nn',
-    gemm,
-    optimizer: 'tfjs',
-    steps,
-    stepsPerS: +((1000 * steps) / r.ms).toFixed(3),
-    msPerStep: +(r.ms / steps).toFixed(2),
-    cpuMsPerStep: +(r.cpuMs / steps).toFixed(2),
-    gflops: NaN,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    load1Before: +load1Before.toFixed(2),
-    load1After: +os.loadavg()[0]!.toFixed(2),
-    finalLoss: +r.loss.toFixed(5),
-    leakedTensors: tf.memory().numTensors - tensorsBefore,
-  };
+  return timedResult('pk-design', 'tfjs', gemm, steps, r, load1Before, tf.memory().numTensors - tensorsBefore);
 }

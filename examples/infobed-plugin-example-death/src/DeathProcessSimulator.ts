@@ -15,6 +15,11 @@ export const DeathProcessOptions = z
     tMax: z.number().positive().default(5),
     /** Width of the surrogate gradient, as a fraction of t (see `simulate`). */
     gradientWidth: z.number().positive().max(1).default(0.1),
+    /**
+     * How design ascent gets its gradient: `score-function` (unbiased, through `logLikelihood`) or
+     * `straight-through` (the smoothed-count derivative of `simulate`: biased for a nonlinear critic).
+     */
+    designGradient: z.enum(['score-function', 'straight-through']).default('score-function'),
   })
   .strict();
 
@@ -23,9 +28,12 @@ export const DeathProcessOptions = z
  * N individuals die independently at rate b; one count at time t: `deaths ~ Bin(N, 1 − e^{−b t})`.
  * θ = log b `[n, 1]` (p = 1); design t `[1]`; observation y = deaths / N `[n, 1]` (q = 1).
  *
- * The count is discrete, so `simulate` is differentiable in t through a straight-through estimator:
- * the value is the exact binomial count (lifetimes `E_i = −log(u_i)/b`, deaths = #{E_i < t}), the
- * gradient is that of the smoothed count `Σ_i sigmoid((t − E_i)/(w t))` (w = `gradientWidth`).
+ * The count is discrete: by default the simulator declares `designGradient: 'score-function'`, so
+ * design ascent differentiates `logLikelihood` (unbiased) and never the count. With the option
+ * `designGradient: straight-through`, `simulate`'s own gradient is used: the value is the exact
+ * binomial count (lifetimes `E_i = −log(u_i)/b`, deaths = #{E_i < t}), the gradient that of the
+ * smoothed count `Σ_i sigmoid((t − E_i)/(w t))` (w = `gradientWidth`), biased for a nonlinear critic
+ * (`straightThroughBias.ts`).
  * `logLikelihood` is the exact binomial pmf, and `analyticEig` the EIG by quadrature
  * (`deathProcessEig`: an exact sum over y and an 801-point rule over log b; not a closed form,
  * but numerically exact to far below the Monte Carlo error of any estimator it is compared with).
@@ -36,6 +44,8 @@ export class DeathProcessSimulator implements Simulator {
   readonly thetaNames = ['logRate'] as const;
   readonly obsDim = 1;
   readonly designSpace: DesignSpace;
+  /** Counts are discrete: `score-function` unless the `designGradient` option asks for straight-through. */
+  readonly designGradient: 'score-function' | 'pathwise';
   private readonly o: ReturnType<typeof DeathProcessOptions.parse>;
   private readonly logChoose: number[];
 
@@ -46,6 +56,7 @@ export class DeathProcessSimulator implements Simulator {
     }
     this.designSpace = new DesignSpace({ dim: 1, lower: this.o.tMin, upper: this.o.tMax, transform: 'box', units: 'time', label: 't' });
     this.logChoose = logBinomialCoefficients(this.o.population);
+    this.designGradient = this.o.designGradient === 'score-function' ? 'score-function' : 'pathwise';
   }
 
   /** `[n, 1]` draws of log b. */

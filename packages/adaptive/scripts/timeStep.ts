@@ -14,6 +14,6 @@ for (const p of [policies, lf, pk]) host.use(p);
 const seq = sequentialFromStatic(host.simulator(simId).create({ T }));
 const policy = buildPolicy(host, { id: process.argv[6] ?? 'deepsets', options: {} }, seq, 1, 'x');
 const steps = Number(process.argv[7] ?? 5);
-trainPolicy(policy, seq, { kind: 'spce', contrastive: L }, { steps: 1, batch, lr: 1e-4, recordEvery: 1 }, new Rng(0));
-const r = trainPolicy(policy, seq, { kind: 'spce', contrastive: L }, { steps, batch, lr: 1e-4, recordEvery: 1000 }, new Rng(1));
+await trainPolicy(policy, seq, { kind: 'spce', contrastive: L }, { steps: 1, batch, lr: 1e-4, recordEvery: 1 }, new Rng(0));
+const r = await trainPolicy(policy, seq, { kind: 'spce', contrastive: L }, { steps, batch, lr: 1e-4, recordEvery: 1000 }, new Rng(1));
 console.log(`${simId} batch ${batch} L ${L} T ${T}: ${(steps / r.seconds).toFixed(2)} steps/s`);

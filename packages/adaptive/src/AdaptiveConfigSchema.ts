@@ -16,8 +16,16 @@ export const TrainSectionSchema = z
     /** Critic learning rate (critic objectives only). */
     lrCritic: z.number().positive().max(1).default(1e-3),
     recordEvery: z.number().int().positive().default(25),
+    /** Wall-clock budget of the policy's training in minutes (0 = none): stops after the step that exceeds it. */
+    maxMinutes: z.number().min(0).default(0),
+    /** Clip the policy gradient's global norm (0 = off); see trainPolicy. */
+    clipNorm: z.number().min(0).default(0),
     /** Steps for trainable baselines (the static design), same objective. */
     baselineSteps: z.number().int().min(0).default(2000),
+    /** Rollouts per step for trainable baselines (default: `batch`). */
+    baselineBatch: z.number().int().min(2).max(16384).optional(),
+    /** Learning rate of trainable baselines (default: `lr`); a static design has few parameters and takes a larger one. */
+    baselineLr: z.number().positive().max(1).optional(),
   })
   .strict();
 

@@ -25,6 +25,6 @@ export function buildSequential(host: PluginHost, sim: AdaptiveConfig['simulator
 /** A policy plugin instance for `seq`. */
 export function buildPolicy(host: PluginHost, block: { id: string; options: Record<string, unknown> }, seq: SequentialSimulator, seed: number, where: string, section = 'policy'): Policy {
   return asConfigError(where, section, () =>
-    host.policy(block.id).create({ designDim: seq.step.designDim, obsDim: seq.step.obsDim, T: seq.T, designSpace: seq.step.designSpace, options: block.options, seed }),
+    host.policy(block.id).create({ designDim: seq.step.designDim, obsDim: seq.step.obsDim, T: seq.T, designSpace: seq.step.designSpace, ...(seq.step.designChain ? { designChain: seq.step.designChain } : {}), options: block.options, seed }),
   );
 }

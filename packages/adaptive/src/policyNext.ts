@@ -47,6 +47,7 @@ export function parseHistory(text: string, seq: SequentialSimulator): History {
   designs.forEach((x, t) => {
     if (!isNumRow(x, d)) throw new BedError('invalidArgument', `--history: designs[${t}]: expected ${d} finite numbers, got ${JSON.stringify(x)}`);
     seq.step.designSpace.validate(x, `--history: designs[${t}]`);
+    seq.step.designChain?.validate(x, t > 0 ? (designs[t - 1] as number[]) : undefined, `--history: designs[${t}]`);
   });
   observations.forEach((y, t) => {
     if (!isNumRow(y, q)) throw new BedError('invalidArgument', `--history: observations[${t}]: expected ${q} finite numbers, got ${JSON.stringify(y)}`);
@@ -58,14 +59,17 @@ export function parseHistory(text: string, seq: SequentialSimulator): History {
 export function nextDesign(policy: Policy, seq: SequentialSimulator, history: History): NextDesign {
   const t0 = performance.now();
   const space = seq.step.designSpace;
+  const chain = seq.step.designChain;
   const raw = tf.tidy(() => {
     let state = policy.initial(1);
     history.designs.forEach((x, t) => {
-      state = policy.observe(state, tf.tensor2d([space.toRaw(x)]), tf.tensor2d([history.observations[t]!]), t);
+      const raw = chain ? chain.toRaw(x, history.designs[t - 1]) : space.toRaw(x);
+      state = policy.observe(state, tf.tensor2d([raw]), tf.tensor2d([history.observations[t]!]), t);
     });
     return policy.propose(state, history.designs.length);
   });
-  const design = tf.tidy(() => Array.from(space.toDesign(raw).dataSync()));
+  const last = history.designs.at(-1);
+  const design = tf.tidy(() => Array.from((chain ? chain.toDesign(raw, last ? tf.tensor2d([last]) : undefined) : space.toDesign(raw)).dataSync()));
   const rawArr = Array.from(raw.dataSync());
   raw.dispose();
   return { t: history.designs.length + 1, design, raw: rawArr, latencyMs: Math.round((performance.now() - t0) * 100) / 100 };

@@ -7,7 +7,7 @@ export interface RolloutTensors {
   readonly theta: tf.Tensor2D;
   /** Raw designs `[n, d]` per step (what the policy emitted). */
   readonly raws: tf.Tensor2D[];
-  /** Designs `[n, d]` per step, as the simulator receives them (raw through the step design space). */
+  /** Designs `[n, d]` per step, as the simulator receives them (raw through the step design space, or its `designChain`). */
   readonly designs: tf.Tensor2D[];
   /** Observations `[n, q]` per step. */
   readonly ys: tf.Tensor2D[];
@@ -29,7 +29,8 @@ export function simulateRollouts(policy: Policy, sim: SequentialSimulator, theta
   const ys: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
     const raw = policy.propose(state, t);
-    const design = space.toDesign(raw);
+    const chain = sim.step.designChain;
+    const design = chain ? chain.toDesign(raw, designs[t - 1]) : space.toDesign(raw);
     const y = sim.step.simulate(theta, design, sim.step.sampleNoise(n, noiseRng));
     state = policy.observe(state, raw, y, t);
     raws.push(raw);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BedError, criticPairingWarning, Rng, silentProgress, writeFileAtomic, type Critic, type Policy, type PluginHost, type ProgressReporter } from '@infobed/core';
+import { BedError, Checkpointer, criticPairingWarning, readCheckpoint, Rng, silentProgress, writeFileAtomic, type Critic, type Policy, type PluginHost, type ProgressReporter } from '@infobed/core';
 import { stringify } from 'yaml';
 import type { AdaptiveConfig } from './AdaptiveConfigSchema.js';
 import { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';
@@ -7,7 +7,7 @@ import { asConfigError, buildPolicy, buildSequential } from './buildAdaptive.js'
 import { evaluatePolicies, type PolicyEvaluation } from './evaluatePolicies.js';
 import { dumpWeights, writePolicyFile, type PolicyFile } from './policyFile.js';
 import { rolloutsJsonl } from './RolloutSet.js';
-import { trainPolicy, type PolicyRecord, type TrainObjective } from './trainPolicy.js';
+import { trainPolicy, type PolicyCheckpointState, type PolicyRecord, type TrainObjective } from './trainPolicy.js';
 
 /** One evaluated policy in `result.json` (rollouts are in `rollouts*.jsonl`). */
 export type EvaluationSummary = Omit<PolicyEvaluation, 'rollouts'>;
@@ -22,6 +22,8 @@ export interface PolicyTrainResult {
   readonly seed: number;
   readonly T: number;
   readonly steps: number;
+  /** True when training stopped before `train.steps` (interrupt or `train.maxMinutes`). */
+  readonly stoppedEarly: boolean;
   readonly trainSeconds: number;
   /** Steps per second of policy training (this machine, this load). */
   readonly stepsPerSecond: number;
@@ -39,8 +41,15 @@ export interface RunPolicyTrainOptions {
   readonly progress?: ProgressReporter;
   readonly configSource?: string;
   readonly plots?: boolean;
-  /** Stop training early (SIGINT); what was trained is still saved and evaluated. */
+  /** Stop training early; what was trained is still saved and evaluated. */
   readonly shouldStop?: () => boolean;
+  /**
+   * Checkpoint the policy's training to `<out>/checkpoint/state.ibck` every `every` steps (0 = only
+   * at the end and on interruption, which then throws `interrupted`); docs/checkpoints.md.
+   */
+  readonly checkpoint?: { readonly every: number };
+  /** Continue from `<out>/checkpoint/state.ibck` (`policy train --resume`). */
+  readonly resume?: boolean;
 }
 
 const csv = (h: readonly PolicyRecord[]): string => `step,loss,bound,seconds\n${h.map((r) => `${r.step},${r.loss},${r.bound},${r.seconds.toFixed(2)}`).join('\n')}\n`;
@@ -89,7 +98,17 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
 
     progress.log(`training ${policy.id} on ${seq.id} (T = ${seq.T}) by ${c.objective.id}: ${c.train.steps} steps, batch ${c.train.batch}${obj.kind === 'spce' ? `, L = ${obj.contrastive}` : ''}`);
     const policySeed = rng.fork('policy').nextSeed();
-    const trained = trainPolicy(policy, seq, obj, { ...c.train, progress, label: `train ${policy.id}`, ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}) }, rng.fork('train'));
+    const ckptFile = join(outDir, 'checkpoint', 'state.ibck');
+    const checkpointer = o.checkpoint ? new Checkpointer({ file: ckptFile, every: o.checkpoint.every, component: 'policy train', runDir: outDir }) : undefined;
+    const resume = o.resume ? readCheckpoint<PolicyCheckpointState>(ckptFile, 'policy') : undefined;
+    if (resume) progress.log(`resuming ${policy.id} from step ${resume.step} (${ckptFile})`);
+    const trained = await trainPolicy(
+      policy,
+      seq,
+      obj,
+      { ...c.train, progress, label: `train ${policy.id}`, ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}), ...(checkpointer ? { checkpointer } : {}), ...(resume ? { resume } : {}) },
+      rng.fork('train'),
+    );
     writeFileAtomic(join(outDir, 'history.csv'), csv(trained.history));
     writePolicyFile(join(outDir, 'policy', 'policy.json'), fileOf('policy', c.policy.id, c.policy.options, policySeed, policy.variables, trained.stepsDone));
     if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone));
@@ -98,7 +117,7 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       let steps = 0;
       if (b.policy.variables.length > 0 && c.train.baselineSteps > 0) {
         progress.log(`training baseline ${b.policy.id} by sPCE: ${c.train.baselineSteps} steps`);
-        steps = trainPolicy(b.policy, seq, { kind: 'spce', contrastive: c.train.contrastive }, { ...c.train, steps: c.train.baselineSteps, progress, label: `train ${b.policy.id}` }, rng.fork(`train-baseline-${i}`)).stepsDone;
+        steps = (await trainPolicy(b.policy, seq, { kind: 'spce', contrastive: c.train.contrastive }, { ...c.train, steps: c.train.baselineSteps, batch: c.train.baselineBatch ?? c.train.batch, lr: c.train.baselineLr ?? c.train.lr, maxMinutes: 0, progress, label: `train ${b.policy.id}` }, rng.fork(`train-baseline-${i}`))).stepsDone;
       }
       writePolicyFile(join(outDir, 'policy', 'baselines', `${i}-${b.block.id}.json`), fileOf('baseline', b.block.id, b.block.options, rng.fork(`baseline-${i}`).nextSeed(), b.policy.variables, steps));
     }
@@ -126,6 +145,7 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       seed: c.seed,
       T: seq.T,
       steps: trained.stepsDone,
+      stoppedEarly: trained.stopped,
       trainSeconds: Math.round(trained.seconds * 10) / 10,
       stepsPerSecond: Math.round((trained.stepsDone / Math.max(1e-9, trained.seconds)) * 100) / 100,
       finalTrainingBound: last?.bound ?? Number.NaN,

@@ -50,11 +50,11 @@ describe('gradients reach the policy weights (finite differences)', () => {
 });
 
 describe(trainPolicy, () => {
-  it('sPCE training of the static baseline raises the bound and leaks no tensors', () => {
+  it('sPCE training of the static baseline raises the bound and leaks no tensors', async () => {
     const seq = testSequential(host, 'location-finding', { T: 3 });
     const policy = buildPolicy(host, { id: 'static', options: { initial: [[4, 4], [4.2, 4], [4, 4.2]] } }, seq, 0, 'test');
     const before = tf.memory().numTensors;
-    const r = trainPolicy(policy, seq, { kind: 'spce', contrastive: 127 }, { steps: 60, batch: 64, lr: 0.1, recordEvery: 10 }, new Rng(0));
+    const r = await trainPolicy(policy, seq, { kind: 'spce', contrastive: 127 }, { steps: 60, batch: 64, lr: 0.1, recordEvery: 10 }, new Rng(0));
     expect(tf.memory().numTensors).toBe(before);
     expect(r.history).toHaveLength(6);
     // Starting far from the prior mass (|ξ| ≈ 5.7), the points move in and the bound rises.
@@ -62,13 +62,13 @@ describe(trainPolicy, () => {
     policy.dispose();
   });
 
-  it('the critic path trains a policy with an MI objective of the project (InfoNCE, separable critic)', () => {
+  it('the critic path trains a policy with an MI objective of the project (InfoNCE, separable critic)', async () => {
     const seq = testSequential(host, 'location-finding', { T: 2 });
     const policy = buildPolicy(host, { id: 'deepsets', options: { encoding: 16, encoderHidden: [32], emitterHidden: [32] } }, seq, 1, 'test');
     const objective = host.objective('infonce').create({});
     const critic = host.critic('separable').create({ xDim: 4, yDim: 2 * 3, options: { hidden: [32], embed: 16 }, seed: 2 });
     const before = tf.memory().numTensors;
-    const r = trainPolicy(policy, seq, { kind: 'critic', objective, critic, lrCritic: 3e-3 }, { steps: 40, batch: 64, lr: 1e-3, recordEvery: 10 }, new Rng(0));
+    const r = await trainPolicy(policy, seq, { kind: 'critic', objective, critic, lrCritic: 3e-3 }, { steps: 40, batch: 64, lr: 1e-3, recordEvery: 10 }, new Rng(0));
     expect(tf.memory().numTensors).toBe(before);
     expect(r.history.every((h) => Number.isFinite(h.bound) && h.bound <= Math.log(64) + 1e-6)).toBe(true);
     expect(r.history.at(-1)!.bound).toBeGreaterThan(r.history[0]!.bound); // the critic learns

@@ -2,16 +2,41 @@ import * as tf from '@tensorflow/tfjs';
 import {
   BedError,
   infoNceBound,
+  restoreVariables,
+  Rng,
+  saveVariables,
   silentProgress,
+  type Checkpoint,
+  type Checkpointer,
   type Critic,
   type MiObjective,
   type Policy,
   type ProgressReporter,
-  type Rng,
+  type RngState,
   type SequentialSimulator,
 } from '@infobed/core';
-import { FusedAdam } from '@infobed/nn';
+import { FusedAdam, type AdamScalars } from '@infobed/nn';
 import { historyRows, simulateRollouts, spceTerms } from './rollout.js';
+
+/** Gradients scaled by min(1, c / ‖g‖₂) over all of them (inside a tidy scope). */
+function clipGlobalNorm(g: Record<string, tf.Variable>, c: number): Record<string, tf.Variable> {
+  const norm = tf.sqrt(tf.addN(Object.values(g).map((x) => tf.sum(tf.square(x)))));
+  const scale = tf.minimum(1, tf.div(c, tf.maximum(norm, 1e-12)));
+  return Object.fromEntries(Object.entries(g).map(([k, x]) => [k, tf.mul(x, scale) as tf.Variable]));
+}
+
+/**
+ * JSON part of a policy-training checkpoint (kind `policy`); tensors `policy/<i>`, `critic/<i>`,
+ * `adamPolicy/…`, `adamCritic/…`.
+ */
+export interface PolicyCheckpointState {
+  readonly history: PolicyRecord[];
+  readonly data: RngState;
+  /** Training seconds before this checkpoint. */
+  readonly seconds: number;
+  readonly adamPolicy: AdamScalars;
+  readonly adamCritic?: AdamScalars;
+}
 
 /** One history row of policy training. */
 export interface PolicyRecord {
@@ -33,12 +58,24 @@ export interface TrainPolicySettings {
   readonly batch: number;
   readonly lr: number;
   readonly recordEvery: number;
+  /**
+   * Clip the policy gradient's global norm to this value (0 = off). sPCE gradients are
+   * heavy-tailed (a design next to a source: ∂ log μ/∂ξ ~ 1/√m = 100), and one spike can throw
+   * every design out of the region where the data are informative.
+   */
+  readonly clipNorm?: number;
   readonly progress?: ProgressReporter;
   readonly label?: string;
   /** Called after each recorded step (checkpointing, logging). */
   readonly onRecord?: (r: PolicyRecord) => void;
   /** Polled every step; training stops cleanly (returns what it has) when it returns true (SIGINT). */
   readonly shouldStop?: () => boolean;
+  /** Wall-clock budget in minutes: training stops after the step that exceeds it (0 = none). */
+  readonly maxMinutes?: number;
+  /** Saves every N steps, after the last step and on interruption (then throws `interrupted`, exit 130). */
+  readonly checkpointer?: Checkpointer;
+  /** A checkpoint of this training to continue from (`policy train --resume`). */
+  readonly resume?: Checkpoint<PolicyCheckpointState>;
 }
 
 export interface TrainPolicyResult {
@@ -56,30 +93,63 @@ export interface TrainPolicyResult {
  * - `critic`: scores (θ₀, history) with the critic and descends the MI objective's loss, one Adam
  *   step on the critic and one on the policy (iDAD with any of the project's objectives).
  * Values are read back on record steps only; a non-finite value throws `BedError('numerical')`.
+ * Yields to the event loop every ~50 ms, so a SIGINT handler can set `shouldStop`.
  */
-export function trainPolicy(policy: Policy, sim: SequentialSimulator, obj: TrainObjective, s: TrainPolicySettings, rng: Rng): TrainPolicyResult {
+export async function trainPolicy(policy: Policy, sim: SequentialSimulator, obj: TrainObjective, s: TrainPolicySettings, rng: Rng): Promise<TrainPolicyResult> {
   if (policy.variables.length === 0) throw new BedError('invalidArgument', `train: policy "${policy.id}" has no trainable variables`);
   const optPolicy = new FusedAdam(s.lr);
   const optCritic = obj.kind === 'critic' ? new FusedAdam(obj.lrCritic) : undefined;
-  const data = rng.fork('train-data');
+  let data = rng.fork('train-data');
   const history: PolicyRecord[] = [];
   const task = (s.progress ?? silentProgress).start(s.label ?? 'train policy', s.steps);
   const policyNames = new Set(policy.variables.map((v) => v.name));
+  const criticVars = obj.kind === 'critic' ? obj.critic.variables : [];
+  let before = 0;
+  let first = 1;
+  if (s.resume) {
+    const st = s.resume.state;
+    restoreVariables('policy', policy.variables, s.resume.tensors);
+    restoreVariables('critic', criticVars, s.resume.tensors);
+    optPolicy.importState('adamPolicy', policy.variables, st.adamPolicy, s.resume.tensors);
+    if (optCritic && st.adamCritic) optCritic.importState('adamCritic', criticVars, st.adamCritic, s.resume.tensors);
+    data = Rng.restore(st.data);
+    history.push(...st.history);
+    before = st.seconds;
+    first = s.resume.step + 1;
+  }
   const t0 = performance.now();
-  let step = 0;
+  const elapsed = (): number => before + (performance.now() - t0) / 1000;
+  const snapshot = (step: number): Checkpoint<PolicyCheckpointState> => {
+    const p = optPolicy.exportState('adamPolicy', policy.variables);
+    const c = optCritic?.exportState('adamCritic', criticVars);
+    return {
+      kind: 'policy',
+      step,
+      state: { history, data: data.state(), seconds: elapsed(), adamPolicy: p.scalars, ...(c ? { adamCritic: c.scalars } : {}) },
+      tensors: { ...saveVariables('policy', policy.variables), ...saveVariables('critic', criticVars), ...p.tensors, ...(c?.tensors ?? {}) },
+    };
+  };
+  let step = first - 1;
   let stopped = false;
+  let lastYield = t0;
+  const budgetMs = (s.maxMinutes ?? 0) * 60_000;
   try {
-    for (step = 1; step <= s.steps; step++) {
-      if (s.shouldStop?.()) {
+    for (step = first; step <= s.steps; step++) {
+      if (!s.checkpointer && performance.now() - lastYield > 50) {
+        await new Promise<void>((r) => setImmediate(r)); // let signal handlers run
+        lastYield = performance.now();
+      }
+      if (s.shouldStop?.() || (budgetMs > 0 && elapsed() * 1000 > budgetMs)) {
         stopped = true;
         step -= 1;
+        if (s.checkpointer && s.checkpointer.lastSaved !== step) s.checkpointer.save(snapshot(step));
         break;
       }
       const record = step % s.recordEvery === 0 || step === s.steps;
       const vals = tf.tidy(() => {
         const theta = sim.samplePrior(s.batch, data);
         const contrast = obj.kind === 'spce' ? sim.samplePrior(obj.contrastive, data) : undefined;
-        const vars = [...policy.variables, ...(obj.kind === 'critic' ? obj.critic.variables : [])];
+        const vars = [...policy.variables, ...criticVars];
         let bound: tf.Scalar | undefined;
         const { value, grads } = tf.variableGrads(() => {
           const r = simulateRollouts(policy, sim, theta, data);
@@ -96,7 +166,7 @@ export function trainPolicy(policy: Policy, sim: SequentialSimulator, obj: Train
         const pg: Record<string, tf.Variable> = {};
         const cg: Record<string, tf.Variable> = {};
         for (const [name, g] of Object.entries(grads)) (policyNames.has(name) ? pg : cg)[name] = g as tf.Variable;
-        optPolicy.applyGradients(pg);
+        optPolicy.applyGradients(s.clipNorm ? clipGlobalNorm(pg, s.clipNorm) : pg);
         if (optCritic) optCritic.applyGradients(cg);
         return record ? { loss: value, bound: bound! } : undefined;
       });
@@ -107,11 +177,12 @@ export function trainPolicy(policy: Policy, sim: SequentialSimulator, obj: Train
         if (!Number.isFinite(loss) || !Number.isFinite(bound)) {
           throw new BedError('numerical', `train: non-finite ${Number.isFinite(loss) ? 'bound' : 'loss'} at step ${step} (loss ${loss}, bound ${bound}); lower train.lr`, { cause: { history } });
         }
-        const row = { step, loss, bound, seconds: (performance.now() - t0) / 1000 };
+        const row = { step, loss, bound, seconds: elapsed() };
         history.push(row);
         s.onRecord?.(row);
         task.update(step, { bound: bound.toFixed(3) });
       }
+      await s.checkpointer?.atStep(step, () => snapshot(step), step === s.steps);
     }
     if (step > s.steps) step = s.steps;
   } finally {
@@ -119,5 +190,5 @@ export function trainPolicy(policy: Policy, sim: SequentialSimulator, obj: Train
     optPolicy.dispose();
     optCritic?.dispose();
   }
-  return { history, stepsDone: step, seconds: (performance.now() - t0) / 1000, stopped };
+  return { history, stepsDone: step, seconds: elapsed(), stopped };
 }

@@ -21,6 +21,7 @@ export type {
   DesignSettings,
 } from './design/DesignOptimiser.js';
 export type { SequentialSimulator, StepwiseModel } from './adaptive/StepwiseModel.js';
+export type { DesignChain } from './adaptive/DesignChain.js';
 export type { Policy, PolicyFactory, PolicySpec, PolicyState } from './adaptive/Policy.js';
 export { sequentialFromStatic } from './adaptive/sequentialFromStatic.js';
 export { Rng, type RngState } from './rng/Rng.js';

@@ -17,6 +17,7 @@ import {
   type RngState,
 } from '@infobed/core';
 import { FusedAdam, type AdamScalars } from '@infobed/nn';
+import { ScoreFunctionGradient } from './scoreFunctionGradient.js';
 
 interface StepValues {
   loss: tf.Scalar;
@@ -61,6 +62,8 @@ export class SgaDesignOptimiser implements DesignOptimiser {
     const { simulator: sim, critic, objective } = problem;
     const space: DesignSpace = sim.designSpace;
     if (s.initialDesign) space.validate(s.initialDesign, 'design.initial');
+    /** Discrete observations: unbiased likelihood-ratio design gradient instead of the pathwise one. */
+    const scoreFn = sim.designGradient === 'score-function' ? new ScoreFunctionGradient(sim) : undefined;
     const start = s.initialDesign ? space.toRaw(s.initialDesign) : space.initialRaw(rng.fork('design-init'));
     const raw = tf.tidy(() => tf.variable(tf.tensor1d(start)));
     const optCritic = new FusedAdam(s.lrCritic);
@@ -76,6 +79,7 @@ export class SgaDesignOptimiser implements DesignOptimiser {
       restoreVariables('design', [raw], resume.tensors);
       optCritic.importState('adamCritic', critic.variables, st.adamCritic, resume.tensors);
       optDesign.importState('adamDesign', [raw], st.adamDesign, resume.tensors);
+      scoreFn?.restore(resume.tensors);
       if (st.objective !== undefined) objective.restoreState?.(st.objective);
       data = Rng.restore(st.data);
       history = [...st.history];
@@ -95,7 +99,7 @@ export class SgaDesignOptimiser implements DesignOptimiser {
         kind: 'design',
         step,
         state: { history, data: data.state(), seconds: before + (performance.now() - t0) / 1000, adamCritic: c.scalars, adamDesign: d.scalars, ...(obj !== undefined ? { objective: obj } : {}) },
-        tensors: { ...saveVariables('critic', critic.variables), ...saveVariables('design', [raw]), ...c.tensors, ...d.tensors },
+        tensors: { ...saveVariables('critic', critic.variables), ...saveVariables('design', [raw]), ...c.tensors, ...d.tensors, ...scoreFn?.save() },
       };
     };
     try {
@@ -105,16 +109,22 @@ export class SgaDesignOptimiser implements DesignOptimiser {
         const values = tf.tidy(() => {
           const theta = sim.samplePrior(s.batch, data);
           const noise = sim.sampleNoise(s.batch, data);
-          const vars = phase === 'joint' ? [...critic.variables, raw] : [...critic.variables];
+          const sf = phase === 'joint' ? scoreFn : undefined;
+          const vars = phase === 'joint' && !sf ? [...critic.variables, raw] : [...critic.variables];
+          // Score-function steps simulate at a constant design (made before the tape): y carries no design gradient.
+          const fixed = sf ? space.toDesign(raw as tf.Variable<tf.Rank.R1>) : undefined;
           let kept: Omit<StepValues, 'loss'> | undefined;
+          let forScore: [tf.Tensor2D, tf.Tensor2D] | undefined;
           const { value, grads } = tf.variableGrads(() => {
-            const y = sim.simulate(theta, space.toDesign(raw as tf.Variable<tf.Rank.R1>), noise);
+            const y = sim.simulate(theta, fixed ?? space.toDesign(raw as tf.Variable<tf.Rank.R1>), noise);
             const batch = critic.scores(theta, y);
+            if (sf) forScore = [tf.keep(y), tf.keep(batch.scores)];
             const out = objective.evaluate(batch);
             if (record) kept = { bound: tf.keep(out.bound ?? infoNceBound(batch.scores)), estimate: tf.keep(out.mi) };
             return out.loss;
           }, vars);
-          const designGrad = grads[raw.name];
+          const designGrad = sf && forScore ? sf.gradient(theta, ...forScore, raw, space, step) : grads[raw.name];
+          if (forScore) tf.dispose(forScore);
           delete grads[raw.name];
           optCritic.applyGradients(grads as tf.NamedTensorMap as Record<string, tf.Variable>);
           if (designGrad) {
@@ -138,6 +148,7 @@ export class SgaDesignOptimiser implements DesignOptimiser {
       raw.dispose();
       optCritic.dispose();
       optDesign.dispose();
+      scoreFn?.dispose();
     }
   }
 

@@ -15,6 +15,8 @@ export interface EstimateRow {
   readonly bias: number;
   /** Standard deviation of those per-step values (pooled over runs). */
   readonly std: number;
+  /** Standard deviation over runs (seeds) of each run's window-mean estimate (0 for one run). */
+  readonly estimateSd: number;
   /** Mean over runs of the held-out estimate (the objective's `mi` on `heldOut` fresh pairs after the stage); NaN when off. */
   readonly heldOut: number;
   readonly heldOutBias: number;
@@ -34,7 +36,7 @@ export interface EstimateRow {
 }
 
 const COLUMNS: readonly (keyof EstimateRow)[] = [
-  'objective', 'critic', 'criticSource', 'task', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'heldOut', 'heldOutBias', 'heldOutSd', 'bound', 'runs', 'stepsPerSecond', 'seconds', 'backend', 'error', 'options',
+  'objective', 'critic', 'criticSource', 'task', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'estimateSd', 'heldOut', 'heldOutBias', 'heldOutSd', 'bound', 'runs', 'stepsPerSecond', 'seconds', 'backend', 'error', 'options',
 ];
 
 /** Rows as CSV (header + one line per row; text fields quoted when needed). */

@@ -80,12 +80,13 @@ export function biasVarianceChart(rows: readonly EstimateRow[], title: string): 
 
 /**
  * `benchmark-heatmap` spec: objective (critic) × task, colour = bias of the held-out estimate
- * (training-batch estimate when held-out is off), text = estimate / truth.
+ * (training-batch estimate when held-out is off; clamped to ±1 nat), text = estimate / truth.
  */
 export function benchmarkHeatmap(rows: readonly EstimateRow[], title: string): VegaLiteSpec {
   const values = rows.map((r) => {
     const est = Number.isFinite(r.heldOut) ? r.heldOut : r.estimate;
-    return { objective: panelOf(r.objective, r.critic), task: r.task, bias: Number.isFinite(est) ? est - r.trueMi : null, text: `${Number.isFinite(est) ? est.toFixed(2) : 'NaN'} / ${r.trueMi.toFixed(2)}` };
+    const shown = !Number.isFinite(est) ? 'NaN' : Math.abs(est) >= 100 ? est.toExponential(0) : est.toFixed(2);
+    return { objective: panelOf(r.objective, r.critic), task: r.task, bias: Number.isFinite(est) ? est - r.trueMi : null, text: `${shown} / ${r.trueMi.toFixed(2)}` };
   });
   const x = { field: 'task', type: 'nominal', title: null, sort: null, axis: { labelAngle: -50, labelLimit: 300 } };
   const y = { field: 'objective', type: 'nominal', title: null, sort: null, axis: { labelLimit: 300 } };
@@ -93,10 +94,11 @@ export function benchmarkHeatmap(rows: readonly EstimateRow[], title: string): V
     title: `${title} (cell: estimate / true MI, nats; colour: bias)`,
     data: { values },
     layer: [
-      { mark: 'rect', encoding: { x, y, color: { field: 'bias', type: 'quantitative', title: 'bias (nats)', scale: { scheme: 'redblue', domainMid: 0, reverse: true } } } },
+      // Colour clamped to ±1 nat: one diverging cell (e.g. JS at −1e9) must not wash out the rest.
+      { mark: 'rect', encoding: { x, y, color: { field: 'bias', type: 'quantitative', title: 'bias (nats, clamped ±1)', scale: { scheme: 'redblue', domain: [-1, 1], clamp: true, reverse: true } } } },
       { mark: { type: 'text', fontSize: 8 }, encoding: { x, y, text: { field: 'text', type: 'nominal' } } },
     ],
-    width: { step: 46 },
+    width: { step: 64 },
     height: { step: 22 },
   };
 }

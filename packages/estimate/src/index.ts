@@ -10,3 +10,4 @@ export { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
 export { trainRun, type RunResult, type TracePoint } from './trainRun.js';
 export { runEstimate, runEstimateReport, type EstimateReport, type EstimateTrace } from './runEstimate.js';
 export { benchmarkHeatmap, biasVarianceChart, traceChart, writeEstimatePlots } from './estimatePlots.js';
+export { benchmarkTable } from './benchmarkTable.js';

@@ -97,6 +97,7 @@ export function runEstimateReport(host: PluginHost, settingsInput: EstimateSetti
           estimate,
           bias: estimate - t.trueMi,
           std: complete ? sd(vals) : Number.NaN,
+          estimateSd: complete ? sd(results.map((x) => mean(x.values[k]!))) : Number.NaN,
           heldOut,
           heldOutBias: heldOut - t.trueMi,
           heldOutSd: complete && s.heldOut > 0 ? sd(held) : Number.NaN,

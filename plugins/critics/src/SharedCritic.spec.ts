@@ -41,6 +41,21 @@ describe('SharedCritic (FLO paper: one joint network, score and u heads)', () =>
     c.dispose();
   });
 
+  it("u: 'offset' reads u = head 1 − g on the positive pairs", () => {
+    const x = tf.randomNormal([3, 2], 0, 1, 'float32', 3) as tf.Tensor2D;
+    const y = tf.randomNormal([3, 3], 0, 1, 'float32', 4) as tf.Tensor2D;
+    const direct = new SharedCritic({ ...spec, aux: 'positivePair' });
+    const offset = new SharedCritic({ ...spec, aux: 'positivePair', options: { ...spec.options, u: 'offset' } });
+    const a = direct.scores(x, y);
+    const b = offset.scores(x, y);
+    const g = tf.sum(tf.mul(a.scores, tf.eye(3)), 1).arraySync() as number[];
+    const ua = a.aux!.arraySync();
+    b.aux!.arraySync().forEach((ub, i) => expect(ub).toBeCloseTo(ua[i]! - g[i]!, 4));
+    expect(b.scores.arraySync()).toEqual(a.scores.arraySync());
+    direct.dispose();
+    offset.dispose();
+  });
+
   it('trains every variable through both heads and leaks no tensors', () => {
     const before = tf.memory().numTensors;
     const c = new SharedCritic({ ...spec, aux: 'positivePair' });

@@ -10,6 +10,12 @@ export const SharedOptionsSchema = z
     /** Hidden widths of the one joint network (FLO paper: [512, 512]). */
     hidden: z.array(z.number().int().positive()).min(1).default([256, 256]),
     activation: z.enum(['relu', 'tanh', 'elu']).default('relu'),
+    /**
+     * How the u head is read: `direct` (the paper: u = head 1) or `offset`: u = head 1 − g(x, y),
+     * so head 1 only has to learn `log E_{y'} e^{g(x, y')}` (FLO's optimal u is that minus g) and
+     * u follows g as g trains. Same function class, same bound; a different parameterisation.
+     */
+    u: z.enum(['direct', 'offset']).default('direct'),
   })
   .strict();
 export type SharedOptions = z.infer<typeof SharedOptionsSchema>;
@@ -40,7 +46,8 @@ export class SharedCritic implements Critic {
     const scores = tf.reshape(matMul(out, tf.tensor2d([[1], [0]])), [n, m]) as tf.Tensor2D;
     if (this.aux === undefined) return { scores };
     if (n !== m) throw new BedError('shapeMismatch', `shared: x and y need the same number of rows for the u head, got ${n} and ${m}`);
-    const u = tf.reshape(matMul(out, tf.tensor2d([[0], [1]])), [n, m]) as tf.Tensor2D;
+    const head = matMul(out, tf.tensor2d(this.options.u === 'offset' ? [[-1], [1]] : [[0], [1]]));
+    const u = tf.reshape(head, [n, m]) as tf.Tensor2D;
     return { scores, aux: this.aux === 'positivePair' ? diagPart(u) : (tf.mean(u, 1) as tf.Tensor1D) };
   }
 
@@ -60,6 +67,6 @@ export class SharedCritic implements Critic {
 /** Registered under `TOKENS.CriticFactory` by the critics module. */
 export const sharedCriticFactory: CriticFactory = {
   id: SharedCritic.id,
-  description: "h([x, y]) = (g, u) over all B² pairs: FLO's shared critic, score and u heads on one joint network; FLO default (options: hidden, activation)",
+  description: "h([x, y]) = (g, u) over all B² pairs: FLO's shared critic, score and u heads on one joint network; FLO default (options: hidden, activation, u)",
   create: (spec) => new SharedCritic(spec),
 };

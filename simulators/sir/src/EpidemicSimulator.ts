@@ -1,9 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, DesignSpace, type NoiseDraw, type Rng, type Simulator } from '@infobed/core';
 import { parseEpidemicOptions, type EpidemicOptions } from './epidemicOptions.js';
-import { interpolatePaths } from './interpolatePaths.js';
+import { interpolatePaths, interpolateRowTimes, type PathLookup } from './interpolatePaths.js';
 import { simulatePathBank, type EpidemicModel, type PathBank } from './PathBank.js';
 import { normalCdf, poissonQuantile } from './poissonQuantile.js';
+import { SirStep } from './SirStep.js';
+
+/** Bank paths of a batch of θ: the bank that issued them and their rows in it. */
+interface Located {
+  readonly bank: PathBank;
+  readonly rows: Int32Array;
+}
 
 /**
  * Stochastic SIR / SEIR epidemic observed at T measurement times (GradBED, iDAD;
@@ -13,6 +20,9 @@ import { normalCdf, poissonQuantile } from './poissonQuantile.js';
  * stored path) or `poisson` y ~ Poisson(φ·ReLU(Ĩ(τ))) by inverse CDF at Φ(z).
  * Design gradient (custom): dy/dτ = central-difference slope of the stored path; for `poisson`
  * the Gaussian relaxation y ≈ φĨ + √(φĨ)·z gives φĨ′(1 + z/(2√(φĨ))) (0 when y = 0).
+ * Sequential use (`stepwise`): one time per step, increasing (iDAD). With `refreshEvery` > 0 the
+ * bank is re-simulated from a new seed every `refreshEvery` prior draws (iDAD re-simulates every
+ * 10k steps) so long trainings do not overfit one set of paths; θ already drawn keep their bank.
  */
 export class EpidemicSimulator implements Simulator {
   readonly id: EpidemicModel;
@@ -20,10 +30,15 @@ export class EpidemicSimulator implements Simulator {
   readonly obsDim: number;
   readonly designSpace: DesignSpace;
   readonly options: EpidemicOptions;
-  readonly bank: PathBank;
-  private readonly index = new Map<string, number>();
-  /** Bank rows of the tensors `samplePrior` returned: no read-back of θ in a training step. */
-  private readonly issued = new WeakMap<tf.Tensor, Int32Array>();
+  /** One increasing measurement time per step (sequential experiments, specs/adaptive.md §3.3). */
+  readonly stepwise: SirStep;
+  private current: PathBank;
+  private index = new Map<string, number>();
+  /** Bank and rows of the tensors `samplePrior` returned: no read-back of θ in a training step. */
+  private readonly issued = new WeakMap<tf.Tensor, Located>();
+  private draws = 0;
+  /** Banks simulated so far beyond the first (bank k uses seed bankSeed + k·REFRESH_SEED_STRIDE). */
+  private refreshes = 0;
 
   constructor(model: EpidemicModel, options: Readonly<Record<string, unknown>> = {}) {
     this.id = model;
@@ -40,14 +55,35 @@ export class EpidemicSimulator implements Simulator {
       units: 'days',
       label: 'τ',
     });
-    this.bank = simulatePathBank(model, this.options);
-    const bits = new Uint32Array(this.bank.theta.buffer, this.bank.theta.byteOffset, this.bank.theta.length);
-    for (let r = this.bank.paths - 1; r >= 0; r--) this.index.set(keyOf(bits, r * this.bank.p, this.bank.p), r);
+    this.current = simulatePathBank(model, this.options);
+    this.index = indexOf(this.current);
+    this.stepwise = new SirStep(this);
   }
 
-  /** `[n, p]` parameters of n bank paths drawn uniformly with replacement. */
+  /** The bank θ are drawn from now. */
+  get bank(): PathBank {
+    return this.current;
+  }
+
+  /** Banks re-simulated so far (0 until the first refresh). */
+  get generation(): number {
+    return this.refreshes;
+  }
+
+  /** Replaces the bank by a new one from seed bankSeed + (generation + 1)·REFRESH_SEED_STRIDE (same options otherwise). */
+  refreshBank(): void {
+    this.refreshes++;
+    this.current = simulatePathBank(this.id, { ...this.options, bankSeed: this.options.bankSeed + this.refreshes * REFRESH_SEED_STRIDE });
+    this.index = indexOf(this.current);
+  }
+
+  /** `[n, p]` parameters of n bank paths drawn uniformly with replacement (refreshing the bank first when due). */
   samplePrior(n: number, rng: Rng): tf.Tensor2D {
-    const { p, theta, paths } = this.bank;
+    const every = this.options.refreshEvery;
+    if (every > 0 && this.draws > 0 && this.draws % every === 0) this.refreshBank();
+    this.draws++;
+    const bank = this.current;
+    const { p, theta, paths } = bank;
     const out = new Float32Array(n * p);
     const rows = new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -56,7 +92,7 @@ export class EpidemicSimulator implements Simulator {
       out.set(theta.subarray(r * p, r * p + p), i * p);
     }
     const t = tf.tensor2d(out, [n, p]);
-    this.issued.set(t, rows);
+    this.issued.set(t, { bank, rows });
     return t;
   }
 
@@ -70,7 +106,12 @@ export class EpidemicSimulator implements Simulator {
    * bits of each row; `invalidArgument` if a row is not a bank path.
    */
   rowsOf(theta: tf.Tensor2D): Int32Array {
-    const { p } = this.bank;
+    return this.locate(theta).rows;
+  }
+
+  /** The bank and rows of θ `[n, p]` (see `rowsOf`). */
+  locate(theta: tf.Tensor2D): Located {
+    const { p } = this.current;
     if (theta.shape.length !== 2 || theta.shape[1] !== p) {
       throw new BedError('shapeMismatch', `${this.id}: theta must be [n, ${p}] (${this.thetaNames.join(', ')}), got [${theta.shape.join(', ')}]`);
     }
@@ -86,7 +127,7 @@ export class EpidemicSimulator implements Simulator {
       }
       rows[i] = r;
     }
-    return rows;
+    return { bank: this.current, rows };
   }
 
   /** `[n, T]` observations at the times `design` `[T]`; differentiable w.r.t. `design` (custom gradient). */
@@ -94,28 +135,40 @@ export class EpidemicSimulator implements Simulator {
     if (design.shape.length !== 1 || design.shape[0] !== this.obsDim) {
       throw new BedError('shapeMismatch', `${this.id}: design must be [${this.obsDim}] times, got [${design.shape.join(', ')}]`);
     }
-    const rows = this.rowsOf(theta);
+    const { bank, rows } = this.locate(theta);
     const z = this.options.observation === 'poisson' ? noise['z'] : undefined;
     if (z && (z.shape[0] !== rows.length || z.shape[1] !== this.obsDim)) {
       throw new BedError('shapeMismatch', `${this.id}: noise.z must be [${rows.length}, ${this.obsDim}] for the Poisson observation`);
     }
     if (this.options.observation === 'poisson' && !z) throw new BedError('shapeMismatch', `${this.id}: the Poisson observation needs noise.z`);
-    return this.observeRows(rows, design, z?.dataSync());
+    return this.observeRows(rows, design, z?.dataSync(), bank);
   }
 
   /**
    * `[n, T]` observations of bank paths `rows` at the times `design` `[T]`, with the custom design
    * gradient (`z`: the Poisson observation's normals, row-major `[n × T]`; ignored when noiseless).
    */
-  observeRows(rows: Int32Array, design: tf.Tensor1D, zs?: ArrayLike<number>): tf.Tensor2D {
-    const n = rows.length;
+  observeRows(rows: Int32Array, design: tf.Tensor1D, zs?: ArrayLike<number>, bank: PathBank = this.current): tf.Tensor2D {
     const t = this.obsDim;
+    return this.observe(design, [rows.length, t], (times) => interpolatePaths(bank, rows, times), zs, true);
+  }
+
+  /**
+   * `[n, 1]` observations of bank paths `rows`, row i at its own time `times[i]` (`[n, 1]`, one
+   * sequential step), with the custom gradient dy_i/dτ_i; `zs` `[n]` for the Poisson observation.
+   */
+  observeRowTimes(rows: Int32Array, times: tf.Tensor2D, zs: ArrayLike<number> | undefined, bank: PathBank): tf.Tensor2D {
+    return this.observe(times, [rows.length, 1], (ts) => interpolateRowTimes(bank, rows, ts), zs, false);
+  }
+
+  /** Observation op over `lookup` of the design values; the gradient sums over rows when the design is shared (`[T]`). */
+  private observe(design: tf.Tensor, shape: [number, number], lookup: (times: ArrayLike<number>) => PathLookup, zs: ArrayLike<number> | undefined, shared: boolean): tf.Tensor2D {
     const poisson = this.options.observation === 'poisson';
     const phi = this.options.phi;
     const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const d = args[0] as tf.Tensor;
       const save = args[1] as tf.GradSaveFunc;
-      const { values, slopes } = interpolatePaths(this.bank, rows, d.dataSync());
+      const { values, slopes } = lookup(d.dataSync());
       if (poisson && zs) {
         for (let k = 0; k < values.length; k++) {
           const lam = phi * Math.max(0, values[k]!);
@@ -125,16 +178,26 @@ export class EpidemicSimulator implements Simulator {
         }
       }
       const inv = 1 / this.options.obsScale;
-      const dydtau = tf.tensor2d(Float32Array.from(slopes, (v) => v * inv), [n, t]);
+      const dydtau = tf.tensor2d(Float32Array.from(slopes, (v) => v * inv), shape);
       save([dydtau]);
       return {
-        value: tf.tensor2d(Float32Array.from(values, (v) => v * inv), [n, t]),
-        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.sum(tf.mul(dy, saved[0]!), 0),
+        value: tf.tensor2d(Float32Array.from(values, (v) => v * inv), shape),
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => (shared ? tf.sum(tf.mul(dy, saved[0]!), 0) : tf.mul(dy, saved[0]!)),
       };
     });
     return op(design) as tf.Tensor2D;
   }
 }
+
+/** Seed offset between successive refreshed banks. */
+const REFRESH_SEED_STRIDE = 1_000_003;
+
+const indexOf = (bank: PathBank): Map<string, number> => {
+  const index = new Map<string, number>();
+  const bits = new Uint32Array(bank.theta.buffer, bank.theta.byteOffset, bank.theta.length);
+  for (let r = bank.paths - 1; r >= 0; r--) index.set(keyOf(bits, r * bank.p, bank.p), r);
+  return index;
+};
 
 const keyOf = (bits: Uint32Array, at: number, p: number): string => {
   let s = '';

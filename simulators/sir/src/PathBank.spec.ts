@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseEpidemicOptions } from './epidemicOptions.js';
+import { odeInfected } from './odeInfected.js';
 import { simulatePathBank, type EpidemicModel, type PathBank } from './PathBank.js';
-
-/** Deterministic ODE (the SDE's drift) by RK4 at step dt, I(t) sampled on the bank grid. */
-function odeInfected(model: EpidemicModel, th: number[], gridSize: number, spacing: number, dt: number): number[] {
-  const n = 500;
-  const [beta, sigma, gamma] = model === 'sir' ? [th[0]!, 0, th[1]!] : [th[0]!, th[1]!, th[2]!];
-  const f = ([s, e, i]: number[]): number[] => {
-    const a = (beta * s! * i!) / n;
-    return model === 'sir' ? [-a, 0, a - gamma * i!] : [-a, a - sigma * e!, sigma * e! - gamma * i!];
-  };
-  let x = [498, 0, 2];
-  const out = [2];
-  const every = Math.round(spacing / dt);
-  const add = (a: number[], b: number[], c: number): number[] => a.map((v, k) => v + c * b[k]!);
-  for (let k = 1; k < gridSize; k++) {
-    for (let m = 0; m < every; m++) {
-      const k1 = f(x);
-      const k2 = f(add(x, k1, dt / 2));
-      const k3 = f(add(x, k2, dt / 2));
-      const k4 = f(add(x, k3, dt));
-      x = x.map((v, q) => v + (dt / 6) * (k1[q]! + 2 * k2[q]! + 2 * k3[q]! + k4[q]!));
-    }
-    out.push(x[2]!);
-  }
-  return out;
-}
 
 /** max_k |I_bank − I_ode| over the grid, worst path. */
 function maxOdeError(model: EpidemicModel, bank: PathBank): number {
   let worst = 0;
   for (let r = 0; r < bank.paths; r++) {
     const th = Array.from(bank.theta.subarray(r * bank.p, (r + 1) * bank.p));
-    const ode = odeInfected(model, th, bank.gridSize, bank.spacing, 0.01);
+    const ode = odeInfected(model, th, { gridSize: bank.gridSize, spacing: bank.spacing, dt: 0.01 });
     for (let k = 0; k < bank.gridSize; k++) worst = Math.max(worst, Math.abs(bank.infected[r * bank.gridSize + k]! - ode[k]!));
   }
   return worst;

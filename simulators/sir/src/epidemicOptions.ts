@@ -38,6 +38,11 @@ export const EpidemicOptionsSchema = z
     diffusionScale: z.number().nonnegative().default(1),
     /** Drop paths whose mean I over the grid is below this (anchors: 1; 0 keeps all). */
     minMeanInfected: z.number().nonnegative().default(1),
+    /**
+     * Re-simulate the bank from a new seed every this many prior draws (≈ training steps; iDAD:
+     * 10,000); 0 = never. θ drawn before a refresh keep their bank.
+     */
+    refreshEvery: z.number().int().nonnegative().default(0),
     /** Seed of the bank (prior draws and Brownian increments). */
     bankSeed: z.number().int().default(0),
     beta: logNormal(Math.log(0.5), 0.5),

@@ -12,28 +12,42 @@ export interface PathLookup {
   readonly slopes: Float64Array;
 }
 
-/** Ĩ(τ) and its central-difference slope for each (path, time); τ is clamped to the grid. */
+/**
+ * Ĩ(τ) of bank path `row` into `values[at]` and its central-difference slope into `slopes[at]`
+ * (see `PathLookup`); τ is clamped to the grid.
+ */
+export function lookupPath(bank: PathBank, row: number, time: number, values: Float64Array, slopes: Float64Array, at: number): void {
+  const g = bank.gridSize;
+  const h = bank.spacing;
+  const tau = Math.min((g - 1) * h, Math.max(0, time));
+  const x = tau / h;
+  const k = Math.min(g - 2, Math.floor(x));
+  const w = x - k;
+  const base = row * g;
+  const i = (q: number): number => bank.infected[base + Math.min(g - 1, Math.max(0, q))]!;
+  // Grid slope at q: central inside, one-sided at the ends.
+  const c = (q: number): number => (q <= 0 ? (i(1) - i(0)) / h : q >= g - 1 ? (i(g - 1) - i(g - 2)) / h : (i(q + 1) - i(q - 1)) / (2 * h));
+  values[at] = (1 - w) * i(k) + w * i(k + 1);
+  slopes[at] = (1 - w) * c(k) + w * c(k + 1);
+}
+
+/** Ĩ(τ) and its central-difference slope for each (path, time): every row at the same T times. */
 export function interpolatePaths(bank: PathBank, rows: ArrayLike<number>, times: ArrayLike<number>): PathLookup {
   const n = rows.length;
   const t = times.length;
-  const g = bank.gridSize;
-  const h = bank.spacing;
   const values = new Float64Array(n * t);
   const slopes = new Float64Array(n * t);
-  const tMax = (g - 1) * h;
   for (let j = 0; j < t; j++) {
-    const tau = Math.min(tMax, Math.max(0, times[j]!));
-    const x = tau / h;
-    const k = Math.min(g - 2, Math.floor(x));
-    const w = x - k;
-    for (let i = 0; i < n; i++) {
-      const base = rows[i]! * g;
-      const at = (q: number): number => bank.infected[base + Math.min(g - 1, Math.max(0, q))]!;
-      // Grid slope at q: central inside, one-sided at the ends.
-      const c = (q: number): number => (q <= 0 ? (at(1) - at(0)) / h : q >= g - 1 ? (at(g - 1) - at(g - 2)) / h : (at(q + 1) - at(q - 1)) / (2 * h));
-      values[i * t + j] = (1 - w) * at(k) + w * at(k + 1);
-      slopes[i * t + j] = (1 - w) * c(k) + w * c(k + 1);
-    }
+    for (let r = 0; r < n; r++) lookupPath(bank, rows[r]!, times[j]!, values, slopes, r * t + j);
   }
+  return { values, slopes };
+}
+
+/** `[n]` Ĩ(τ_i) and slopes of path `rows[i]` at its own time `times[i]` (sequential steps). */
+export function interpolateRowTimes(bank: PathBank, rows: ArrayLike<number>, times: ArrayLike<number>): PathLookup {
+  const n = rows.length;
+  const values = new Float64Array(n);
+  const slopes = new Float64Array(n);
+  for (let r = 0; r < n; r++) lookupPath(bank, rows[r]!, times[r]!, values, slopes, r);
   return { values, slopes };
 }

@@ -3,7 +3,7 @@ import { ContainerModule } from 'inversify';
 import { EpidemicSimulator } from './EpidemicSimulator.js';
 import { ModelChoiceSimulator } from './ModelChoiceSimulator.js';
 
-const OPTIONS = 'options: T, transform, observation, phi, paths, dt, gridSpacing, bankSeed, diffusionScale, minMeanInfected, beta, gamma';
+const OPTIONS = 'options: T, transform, observation, phi, paths, dt, gridSpacing, bankSeed, refreshEvery, diffusionScale, minMeanInfected, beta, gamma';
 
 const sir: SimulatorFactory = {
   id: 'sir',

@@ -47,7 +47,7 @@ describe('infobed estimate', () => {
     expect(result.rows[0]!.trueMi).toBeCloseTo(0.1 - Math.log(0.2), 12);
     expect(result.rows[1]!.trueMi).toBeCloseTo(-0.5 * Math.log(1 - 0.81), 12);
     expect(result.rows.every((x) => Number.isFinite(x.heldOut))).toBe(true);
-    for (const f of ['estimate.csv', 'trace.csv', 'benchmark-heatmap.png', 'result.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+    for (const f of ['estimate.csv', 'trace.csv', 'benchmark.md', 'benchmark-heatmap.png', 'result.json']) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(readFileSync(join(dir, 'estimate.csv'), 'utf8').split('\n')[0]).toContain('heldOut');
     // A named critic wins over flo's default.
     const named = await cli(['estimate', '--objective', 'flo', '--critic', 'bilinear', '--dim', '2', '--mi', '1', '--steps', '4', '--batch', '8', '--held-out', '0', '--json', '--quiet', '--backend', 'wasm']);

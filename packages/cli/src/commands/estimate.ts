@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { BedError, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
 import { readYaml } from '@infobed/design';
 import {
+  benchmarkTable,
   estimateRowsToCsv,
   gaussianMi,
   parseEstimateSettings,
@@ -158,6 +159,7 @@ export function makeEstimateCommand(io: CliIo): Command {
       const failed = rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate));
       if (outDir) {
         writeFileAtomic(join(outDir, 'trace.csv'), traceCsv(traces));
+        if (parseEstimateSettings(settings as EstimateSettingsInput).tasks) writeFileAtomic(join(outDir, 'benchmark.md'), benchmarkTable(rows));
         const { batch, dim, tasks } = parseEstimateSettings(settings as EstimateSettingsInput);
         try {
           await writeEstimatePlots(outDir, rows, traces, { batch, dim, tasks: tasks !== undefined });

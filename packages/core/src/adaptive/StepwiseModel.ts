@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng/Rng.js';
 import type { DesignSpace } from '../simulator/DesignSpace.js';
 import type { NoiseDraw } from '../simulator/Simulator.js';
+import type { DesignChain } from './DesignChain.js';
 
 /**
  * One measurement of a model whose observations are independent given θ (noisy-linear, PK,
@@ -17,6 +18,8 @@ export interface StepwiseModel {
   readonly obsDim: number;
   /** Bounds and raw → design transform of ONE measurement (`dim` = `designDim`). */
   readonly designSpace: DesignSpace;
+  /** Present when step t's design depends on step t − 1's (increasing times): rollouts then map raw → design through it. */
+  readonly designChain?: DesignChain;
   /** Noise for one measurement of n rollouts (tensors with leading dimension n). */
   sampleNoise(n: number, rng: Rng): NoiseDraw;
   /** `[n, q]` y for θ `[n, p]` at per-row designs `[n, d]`; reparameterised (differentiable in design). */

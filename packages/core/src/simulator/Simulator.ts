@@ -31,6 +31,15 @@ export interface Simulator {
    * likelihood is explicit (enables nested Monte Carlo evaluation).
    */
   logLikelihood?(y: tf.Tensor2D, theta: tf.Tensor2D, design: tf.Tensor1D): tf.Tensor2D;
+  /**
+   * How the design gradient reaches `design` (absent = `'pathwise'`).
+   * - `'pathwise'`: through `simulate` (reparameterised, continuous observations).
+   * - `'score-function'`: for discrete observations (counts), whose `simulate` has no honest design
+   *   derivative: `simulate` is called at a constant design and the design gradient is the unbiased
+   *   likelihood-ratio estimate through `logLikelihood` (required), using per-sample InfoNCE rewards
+   *   of the critic's scores (docs/plugins.md, "Discrete observations").
+   */
+  readonly designGradient?: 'pathwise' | 'score-function';
   /** Closed-form expected information gain in nats, where one exists. */
   analyticEig?(design: readonly number[]): number;
   /**

@@ -31,9 +31,9 @@ describe('infobed policy train (ci preset)', () => {
     }
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
     const T = model === 'location-finding' ? 10 : 5;
-    expect(result).toMatchObject({ simulator: model, policy: 'deepsets', objective: 'spce', T, steps: 30 });
+    expect(result).toMatchObject({ simulator: model, policy: 'gru', objective: 'spce', T, steps: 30, stoppedEarly: false });
     const names = result.evaluation.results.map((e: { name: string }) => e.name);
-    expect(names[0]).toBe('deepsets');
+    expect(names[0]).toBe('gru');
     for (const e of result.evaluation.results) {
       expect(e.byT).toHaveLength(T);
       expect(e.spce).toBeLessThanOrEqual(e.snmc + 1e-9);
@@ -117,7 +117,7 @@ describe('infobed policy evaluate', () => {
     const r = await cli(['policy', 'evaluate', '--run', out]);
     expect(r.code, r.err).toBe(0);
     const res = r.doc.result!.results as { name: string; spce: number }[];
-    expect(res.map((e) => e.name)).toEqual(['deepsets', 'equal-interval', 'random', 'static']);
+    expect(res.map((e) => e.name)).toEqual(['gru', 'equal-interval', 'random', 'static']);
     res.forEach((e, i) => expect(e.spce).toBeCloseTo(trained.evaluation.results[i].spce, 4));
     expect(existsSync(join(out, 'evaluate.json'))).toBe(true);
     const bigger = await cli(['policy', 'evaluate', '--run', out, '--rollouts', '50', '--inner', '800']);

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AdaptiveConfigSchema, runPolicyTrain } from '@infobed/adaptive';
 import { BedError, type BackendPreference } from '@infobed/core';
 import { readYaml, resolveConfigWithPresets } from '@infobed/design';
@@ -7,8 +7,10 @@ import { bootstrap } from '../../bootstrap.js';
 import type { CliIo } from '../../CliIo.js';
 import { emitResult } from '../../emit.js';
 import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../../globalOptions.js';
+import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../../resumeOptions.js';
+import { lockRunFolder } from '../../runFolder.js';
 
-interface TrainFlags extends GlobalOptions {
+interface TrainFlags extends GlobalOptions, ResumeFlags {
   readonly preset?: string;
   readonly policy?: string;
   readonly objective?: string;
@@ -19,9 +21,13 @@ interface TrainFlags extends GlobalOptions {
   readonly inner?: number;
 }
 
-/** `infobed policy train`: train an adaptive design policy, evaluate it beside the baselines. */
+/**
+ * `infobed policy train`: train an adaptive design policy, evaluate it beside the baselines.
+ * The policy's training checkpoints (`--checkpoint-every`, default 200) and stops on SIGINT /
+ * SIGTERM with a checkpoint (exit 130); `--resume <run dir>` continues it (docs/checkpoints.md).
+ */
 export function makePolicyTrainCommand(io: CliIo): Command {
-  return addGlobalOptions(new Command('train'))
+  return addResumeOptions(addGlobalOptions(new Command('train')))
     .description('train an adaptive design policy on simulations (sPCE through the likelihood, or a critic objective) and evaluate it beside the baselines')
     .option('--preset <name>', 'apply a preset from the config (ci, default, paper)')
     .option('--policy <id>', 'policy id (see `infobed plugins list`)')
@@ -32,8 +38,10 @@ export function makePolicyTrainCommand(io: CliIo): Command {
     .option('--rollouts <n>', 'evaluation rollouts N', intArg(2))
     .option('--inner <n>', 'evaluation inner samples L', intArg(1))
     .action(async (f: TrainFlags) => {
-      if (!f.config) throw new BedError('invalidArgument', 'policy train: --config <file> is required (e.g. configs/location-finding-adaptive.yaml)');
-      const file = resolve(io.cwd, f.config);
+      const resumed = f.resume ? openResume(f as TrainFlags & Record<string, unknown>, io.cwd, 'policy train') : undefined;
+      if (!resumed && !f.config) throw new BedError('invalidArgument', 'policy train: --config <file> is required (e.g. configs/location-finding-adaptive.yaml)');
+      const where = resumed ? resumed.origin.configSource : f.config!;
+      const raw = resumed ? readYaml(join(resumed.dir, 'config.resolved.yaml')) : readYaml(resolve(io.cwd, f.config!));
       const over: Record<string, unknown> = {};
       if (f.policy) over.policy = { id: f.policy, options: {} };
       if (f.objective) over.objective = { id: f.objective, options: {} };
@@ -42,30 +50,27 @@ export function makePolicyTrainCommand(io: CliIo): Command {
       if (f.rollouts !== undefined || f.inner !== undefined) over.evaluate = { ...(f.rollouts !== undefined ? { rollouts: f.rollouts } : {}), ...(f.inner !== undefined ? { inner: f.inner } : {}) };
       if (f.seed !== undefined) over.seed = f.seed;
       if (f.backend !== undefined) over.backend = f.backend;
-      const config = resolveConfigWithPresets(AdaptiveConfigSchema, readYaml(file), f.config, f.preset, over);
-      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir: dirname(file) });
-      const outDir = resolve(io.cwd, f.out ?? defaultOutDir('policy'));
-      s.progress.log(`infobed policy train: ${config.simulator.id} · ${config.policy.id} · ${config.objective.id} · backend ${s.backend.backend} → ${outDir}`);
-      let interrupted = false;
-      const onSigint = (): void => {
-        interrupted = true;
-        s.progress.log('interrupt: stopping training after this step; saving and evaluating what was trained (press Ctrl-C again to abort)');
-        process.off('SIGINT', onSigint);
-      };
-      process.on('SIGINT', onSigint);
+      const config = resolveConfigWithPresets(AdaptiveConfigSchema, raw, where, f.preset, over);
+      const baseDir = resumed ? resumed.origin.pluginBaseDir : dirname(resolve(io.cwd, f.config!));
+      const folder = lockRunFolder(resumed ? resumed.dir : (f.out ?? defaultOutDir('policy')), io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined });
+      const outDir = folder.dir;
+      let r;
       try {
-        const r = await runPolicyTrain({ host: s.host, config, outDir, configSource: f.config, backend: s.backend.backend, progress: s.progress, shouldStop: () => interrupted });
-        const lines = r.evaluation.results.map(
-          (e) => `  ${e.name.padEnd(16)} sPCE ${e.spce.toFixed(3)} ± ${e.spceStderr.toFixed(3)}   sNMC ${e.snmc.toFixed(3)} ± ${e.snmcStderr.toFixed(3)}${e.firstMinusThis ? `   policy − this: ${e.firstMinusThis.mean.toFixed(3)} ± ${e.firstMinusThis.stderr.toFixed(3)}` : ''}`,
-        );
-        emitResult(io, f.json, { ...r, outDir }, [
-          `policy ${r.policy} on ${r.simulator} (T = ${r.T}), ${r.steps} steps by ${r.objective} in ${r.trainSeconds} s (${r.stepsPerSecond} steps/s, ${r.backend}):`,
-          `total EIG, N = ${r.evaluation.rollouts} rollouts, L = ${r.evaluation.inner} (nats):`,
-          ...lines,
-          `results: ${outDir}/result.json`,
-        ].join('\n'));
+        if (!resumed) writeRunOrigin(outDir, { command: 'policy train', configSource: where, pluginBaseDir: baseDir });
+        const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir });
+        s.progress.log(`infobed policy train: ${config.simulator.id} · ${config.policy.id} · ${config.objective.id} · backend ${s.backend.backend} → ${outDir}`);
+        r = await runPolicyTrain({ host: s.host, config, outDir, configSource: where, backend: s.backend.backend, progress: s.progress, checkpoint: { every: f.checkpointEvery ?? 200 }, resume: resumed !== undefined });
       } finally {
-        process.off('SIGINT', onSigint);
+        folder.release();
       }
+      const lines = r.evaluation.results.map(
+        (e) => `  ${e.name.padEnd(16)} sPCE ${e.spce.toFixed(3)} ± ${e.spceStderr.toFixed(3)}   sNMC ${e.snmc.toFixed(3)} ± ${e.snmcStderr.toFixed(3)}${e.firstMinusThis ? `   policy − this: ${e.firstMinusThis.mean.toFixed(3)} ± ${e.firstMinusThis.stderr.toFixed(3)}` : ''}`,
+      );
+      emitResult(io, f.json, { ...r, outDir }, [
+        `policy ${r.policy} on ${r.simulator} (T = ${r.T}), ${r.steps} steps by ${r.objective} in ${r.trainSeconds} s (${r.stepsPerSecond} steps/s, ${r.backend})${r.stoppedEarly ? ' (stopped at train.maxMinutes)' : ''}:`,
+        `total EIG, N = ${r.evaluation.rollouts} rollouts, L = ${r.evaluation.inner} (nats):`,
+        ...lines,
+        `results: ${outDir}/result.json`,
+      ].join('\n'));
     });
 }

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { Rng, selectBackend, sequentialFromStatic } from '@infobed/core';
-import { EpidemicSimulator } from '@infobed/simulator-sir';
+import sirPlugin, { EpidemicSimulator } from '@infobed/simulator-sir';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPolicy } from './buildAdaptive.js';
+import { buildPolicy, buildSequential } from './buildAdaptive.js';
 import { evaluateWithFreshCritic } from './freshCriticEvaluation.js';
 import { nextDesign } from './policyNext.js';
 import { simulateRollouts } from './rollout.js';
@@ -61,5 +61,13 @@ describe('SIR, T = 5: GRU policy + history critic (InfoNCE) → fresh-critic eva
     expect(next.design[0]!).toBeGreaterThan(25);
     expect(next.design[0]!).toBeLessThan(99.99);
     for (const p of [policy, equal, early]) p.dispose();
+  });
+});
+
+describe('the CLI path refuses implicit models until it evaluates with a critic', () => {
+  it('buildSequential: invalidConfig naming the file, simulator.id and the reason', () => {
+    const h = testHost();
+    h.use(sirPlugin);
+    expect(() => buildSequential(h, { id: 'sir', options: { T: 5, paths: 20 } }, 'configs/x.yaml')).toThrow(/configs\/x\.yaml: simulator\.id: "sir" has no likelihood/);
   });
 });

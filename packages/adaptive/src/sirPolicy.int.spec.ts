@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { Rng, selectBackend, sequentialFromStatic } from '@infobed/core';
-import { EpidemicSimulator } from '@infobed/simulator-sir';
+import sirPlugin, { EpidemicSimulator } from '@infobed/simulator-sir';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPolicy } from './buildAdaptive.js';
+import { buildPolicy, buildSequential } from './buildAdaptive.js';
 import { evaluateWithFreshCritic } from './freshCriticEvaluation.js';
 import { nextDesign } from './policyNext.js';
 import { simulateRollouts } from './rollout.js';
@@ -20,9 +20,9 @@ const seq = sequentialFromStatic(new EpidemicSimulator('sir', { T: 5, paths: 200
 const critic = (xDim: number, yDim: number, seed: number) => host.critic('separable').create({ xDim, yDim, options: { hidden: [64], embed: 16 }, seed });
 const fresh = { rollouts: 9216, steps: 300, batch: 256, lr: 2e-3, negatives: 4096, evalBatch: 256, critic, objective: host.objective('infonce').create({}) };
 
-describe('SIR, T = 5: GRU policy + history critic (InfoNCE) → fresh-critic evaluation → next design', () => {
+describe('SIR, T = 5: LSTM policy (iDAD sizes) + history critic (InfoNCE) → fresh-critic evaluation → next design', () => {
   it('trains, rolls out increasing times, scores policies with a new critic, and proposes the next time', async () => {
-    const policy = buildPolicy(host, { id: 'gru', options: { encoding: 16, width: 32 } }, seq, 0, 'test');
+    const policy = buildPolicy(host, { id: 'lstm', options: {} }, seq, 0, 'test'); // iDAD's sizes: MLP → 32, 2 × LSTM(32)
     const trainCritic = critic(2, 10, 7);
     const before = tf.memory().numTensors;
     const r = await trainPolicy(policy, seq, { kind: 'critic', objective: host.objective('infonce').create({}), critic: trainCritic, lrCritic: 3e-3 }, { steps: 30, batch: 64, lr: 1e-3, recordEvery: 10 }, new Rng(0));
@@ -43,7 +43,7 @@ describe('SIR, T = 5: GRU policy + history critic (InfoNCE) → fresh-critic eva
     // measures only in the first 0.06 days (I ≈ I₀ = 2 whatever θ: almost no information).
     const equal = buildPolicy(host, { id: 'equal-interval', options: {} }, seq, 0, 'test');
     const early = buildPolicy(host, { id: 'equal-interval', options: { from: 0.02, to: 0.06 } }, seq, 0, 'test');
-    const ev = evaluateWithFreshCritic([{ name: 'gru', policy }, { name: 'equal-interval', policy: equal }, { name: 'early', policy: early }], seq, fresh, new Rng(3));
+    const ev = evaluateWithFreshCritic([{ name: 'lstm', policy }, { name: 'equal-interval', policy: equal }, { name: 'early', policy: early }], seq, fresh, new Rng(3));
     const [g, e, z] = ev;
     for (const x of ev) {
       expect(x.negatives).toBe(4096);
@@ -61,5 +61,13 @@ describe('SIR, T = 5: GRU policy + history critic (InfoNCE) → fresh-critic eva
     expect(next.design[0]!).toBeGreaterThan(25);
     expect(next.design[0]!).toBeLessThan(99.99);
     for (const p of [policy, equal, early]) p.dispose();
+  });
+});
+
+describe('the CLI path refuses implicit models until it evaluates with a critic', () => {
+  it('buildSequential: invalidConfig naming the file, simulator.id and the reason', () => {
+    const h = testHost();
+    h.use(sirPlugin);
+    expect(() => buildSequential(h, { id: 'sir', options: { T: 5, paths: 20 } }, 'configs/x.yaml')).toThrow(/configs\/x\.yaml: simulator\.id: "sir" has no likelihood/);
   });
 });

@@ -17,14 +17,22 @@ export function asConfigError<T>(where: string, section: string, build: () => T)
   }
 }
 
-/** The sequential experiment of a config: its static simulator run through `sequentialFromStatic`. */
+/**
+ * The sequential experiment of a config: its static simulator run through `sequentialFromStatic`.
+ * Implicit models (no likelihood) are refused here (exit 2) until the CLI evaluates with a critic.
+ */
 export function buildSequential(host: PluginHost, sim: AdaptiveConfig['simulator'], where: string): SequentialSimulator {
-  return asConfigError(where, 'simulator', () => sequentialFromStatic(host.simulator(sim.id).create(sim.options)));
+  const seq = asConfigError(where, 'simulator', () => sequentialFromStatic(host.simulator(sim.id).create(sim.options)));
+  if (seq.step.implicit) {
+    seq.dispose?.();
+    throw new BedError('invalidConfig', `${where}: simulator.id: "${sim.id}" has no likelihood, and policy train/evaluate score policies by sPCE/sNMC; its critic-only path (fresh-critic evaluation, evaluateWithFreshCritic in @infobed/adaptive) is not in the CLI yet`);
+  }
+  return seq;
 }
 
 /** A policy plugin instance for `seq`. */
 export function buildPolicy(host: PluginHost, block: { id: string; options: Record<string, unknown> }, seq: SequentialSimulator, seed: number, where: string, section = 'policy'): Policy {
   return asConfigError(where, section, () =>
-    host.policy(block.id).create({ designDim: seq.step.designDim, obsDim: seq.step.obsDim, T: seq.T, designSpace: seq.step.designSpace, options: block.options, seed }),
+    host.policy(block.id).create({ designDim: seq.step.designDim, obsDim: seq.step.obsDim, T: seq.T, designSpace: seq.step.designSpace, ...(seq.step.designChain ? { designChain: seq.step.designChain } : {}), options: block.options, seed }),
   );
 }

@@ -11,3 +11,4 @@ export { nextDesign, parseHistory, type History, type NextDesign } from './polic
 export { runPolicyTrain, type EvaluationSummary, type PolicyTrainResult, type RunPolicyTrainOptions } from './runPolicyTrain.js';
 export { runPolicyEvaluate, type PolicyEvaluateResult, type RunPolicyEvaluateOptions } from './runPolicyEvaluate.js';
 export { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';
+export { evaluateWithFreshCritic, rolloutPairs, type FreshCriticEvaluation, type FreshCriticEvaluationOptions } from './freshCriticEvaluation.js';

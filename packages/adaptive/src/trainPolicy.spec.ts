@@ -13,7 +13,7 @@ beforeAll(async () => {
 const host = testHost();
 
 describe('gradients reach the policy weights (finite differences)', () => {
-  it.each(['deepsets', 'gru'])('%s on location finding: autodiff sPCE gradient = central differences', (id) => {
+  it.each(['deepsets', 'gru', 'lstm'])('%s on location finding: autodiff sPCE gradient = central differences', (id) => {
     const seq = testSequential(host, 'location-finding', { T: 3 });
     const policy = buildPolicy(host, { id, options: id === 'deepsets' ? { encoding: 8, encoderHidden: [8], emitterHidden: [8] } : { encoding: 8, encoderHidden: [8], width: 8, emitterHidden: [8] } }, seq, 4, 'test');
     const theta = seq.samplePrior(16, new Rng(1));

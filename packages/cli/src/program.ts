@@ -41,7 +41,12 @@ export function makeProgram(io: CliIo): Command {
  */
 export async function runCli(argv: readonly string[], io: CliIo, o: { readonly watchParent?: boolean } = {}): Promise<number> {
   const json = argv.includes('--json');
-  const uninstall = installInterruptHandlers(o);
+  const uninstall = installInterruptHandlers({
+    ...o,
+    stopNow: (reason) => {
+      emitError(io, json, new BedError('interrupted', `interrupted by ${reason} outside a checkpointed training loop; stopped at once (files are written atomically; result.json exists only for a finished run)`));
+    },
+  });
   try {
     await makeProgram(io).parseAsync([...argv], { from: 'user' });
     return 0;

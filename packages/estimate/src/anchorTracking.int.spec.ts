@@ -9,11 +9,11 @@ beforeAll(async () => {
 });
 
 describe('InfoNCE-anchor on a 2-nat Gaussian (d = 10, B = 64, separable [64, 64], Adam 2e-3, 1,000 steps)', () => {
-  it('tracks the truth within 0.3 nats (plug-in, ν = 1, paper construction)', () => {
+  it('tracks the truth within 0.3 nats (plug-in, ν = 1, paper construction)', async () => {
     const host = new PluginHost();
     host.use(critics);
     host.use(anchor);
-    const [row] = runEstimate(
+    const [row] = await runEstimate(
       host,
       { objectives: [{ id: 'infonce-anchor' }], critic: { id: 'separable', options: { hidden: [64, 64] } }, dim: 10, mi: [2], batch: 64, stepsPerStage: 1000, average: 500, lr: 2e-3 },
       new Rng(0),

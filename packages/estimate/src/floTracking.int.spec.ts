@@ -9,11 +9,11 @@ beforeAll(async () => {
 });
 
 describe('FLO on a 2-nat Gaussian (d = 4, B = 64, bilinear [64, 64], Adam 1e-3, 1,500 steps)', () => {
-  it('tracks the truth within 0.3 nats from below, with no numerical error', () => {
+  it('tracks the truth within 0.3 nats from below, with no numerical error', async () => {
     const host = new PluginHost();
     host.use(critics);
     host.use(flo);
-    const [row] = runEstimate(
+    const [row] = await runEstimate(
       host,
       { objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [64, 64] } } }], dim: 4, mi: [2], batch: 64, stepsPerStage: 1500, average: 750, lr: 1e-3, heldOut: 0 },
       new Rng(0),

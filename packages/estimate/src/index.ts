@@ -8,6 +8,6 @@ export {
 } from './EstimateSettings.js';
 export { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
 export { trainRun, type RunResult, type TracePoint } from './trainRun.js';
-export { runEstimate, runEstimateReport, type EstimateReport, type EstimateTrace } from './runEstimate.js';
+export { runEstimate, runEstimateReport, type EstimateCheckpointState, type EstimateHooks, type EstimateReport, type EstimateTrace } from './runEstimate.js';
 export { benchmarkHeatmap, biasVarianceChart, traceChart, writeEstimatePlots } from './estimatePlots.js';
 export { benchmarkTable } from './benchmarkTable.js';

@@ -9,11 +9,11 @@ beforeAll(async () => {
 });
 
 describe('InfoNCE on a 10-nat Gaussian (d = 10, B = 64, separable [64, 64], Adam 1e-3, 2 × 800 steps)', () => {
-  it('saturates just below log B = 4.159 nats, far below the truth', () => {
+  it('saturates just below log B = 4.159 nats, far below the truth', async () => {
     const host = new PluginHost();
     host.use(critics);
     host.use(bounds);
-    const rows = runEstimate(
+    const rows = await runEstimate(
       host,
       { objectives: [{ id: 'infonce' }], critic: { id: 'separable', options: { hidden: [64, 64] } }, dim: 10, mi: [4, 10], batch: 64, stepsPerStage: 800, average: 400, lr: 1e-3 },
       new Rng(0),

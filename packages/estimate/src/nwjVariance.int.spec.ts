@@ -9,11 +9,11 @@ beforeAll(async () => {
 });
 
 describe('NWJ vs InfoNCE at 6 nats (d = 10, B = 64, separable [64, 64], Adam 1e-3, 2 × 600 steps)', () => {
-  it("NWJ's per-step spread is several times InfoNCE's", () => {
+  it("NWJ's per-step spread is several times InfoNCE's", async () => {
     const host = new PluginHost();
     host.use(critics);
     host.use(bounds);
-    const rows = runEstimate(
+    const rows = await runEstimate(
       host,
       { objectives: [{ id: 'nwj' }, { id: 'infonce' }], critic: { id: 'separable', options: { hidden: [64, 64] } }, dim: 10, mi: [2, 6], batch: 64, stepsPerStage: 600, average: 300, lr: 1e-3 },
       new Rng(0),

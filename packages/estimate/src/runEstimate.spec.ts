@@ -26,10 +26,10 @@ const host = (): PluginHost => {
 };
 
 describe('runEstimate (tiny budget: plumbing only)', () => {
-  it('returns one row per objective and truth level, writes the CSV, and leaks no tensors', () => {
+  it('returns one row per objective and truth level, writes the CSV, and leaks no tensors', async () => {
     const csv = join(mkdtempSync(join(tmpdir(), 'estimate-')), 'rows.csv');
     const before = tf.memory().numTensors;
-    const rows = runEstimate(
+    const rows = await runEstimate(
       host(),
       {
         objectives: [{ id: 'infonce' }, { id: 'flo', critic: { id: 'bilinear', options: { hidden: [16] } } }],
@@ -71,7 +71,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
 
   it('returns training curves whose window points average to the row estimates, and plots them', async () => {
     const settings = { objectives: [{ id: 'infonce' }, { id: 'nwj' }], critic: { id: 'separable', options: { hidden: [8] } }, dim: 2, mi: [1, 2], batch: 8, stepsPerStage: 7, average: 4, traceEvery: 1, heldOut: 0 };
-    const { rows, traces } = runEstimateReport(host(), settings, new Rng(1), silentProgress);
+    const { rows, traces } = await runEstimateReport(host(), settings, new Rng(1), silentProgress);
     expect(traces.map((t) => [t.objective, t.run, t.points.length])).toEqual([['infonce', 0, 14], ['nwj', 0, 14]]);
     for (const t of traces) {
       expect(t.points.map((p) => p.step)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
@@ -83,7 +83,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
       }
     }
     // Blocks of 3 steps: stage ends flush a partial block, so 7 steps → 3 + 3 + 1.
-    const coarse = runEstimateReport(host(), { ...settings, objectives: [{ id: 'infonce' }], traceEvery: 3 }, new Rng(1), silentProgress);
+    const coarse = await runEstimateReport(host(), { ...settings, objectives: [{ id: 'infonce' }], traceEvery: 3 }, new Rng(1), silentProgress);
     expect(coarse.traces[0]!.points.map((p) => p.step)).toEqual([3, 6, 7, 10, 13, 14]);
     const fine = traces[0]!.points.map((p) => p.mi);
     expect(coarse.traces[0]!.points[2]!.mi).toBeCloseTo(fine[6]!, 5);
@@ -99,24 +99,24 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
     for (const p of pngs) expect(readFileSync(p).subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('is reproducible from the seed', () => {
+  it('is reproducible from the seed', async () => {
     const settings = { objectives: [{ id: 'nwj' }], dim: 2, mi: [1], batch: 8, stepsPerStage: 4, average: 4, heldOut: 16, critic: { id: 'separable', options: { hidden: [8] } } };
-    const a = runEstimate(host(), settings, new Rng(3), silentProgress);
-    const b = runEstimate(host(), settings, new Rng(3), silentProgress);
+    const a = await runEstimate(host(), settings, new Rng(3), silentProgress);
+    const b = await runEstimate(host(), settings, new Rng(3), silentProgress);
     expect(a[0]!.estimate).toBe(b[0]!.estimate);
     expect(a[0]!.heldOut).toBe(b[0]!.heldOut);
     // The held-out pairs come from their own stream: turning them off leaves training unchanged.
-    expect(runEstimate(host(), { ...settings, heldOut: 0 }, new Rng(3), silentProgress)[0]!.estimate).toBe(a[0]!.estimate);
-    expect(runEstimate(host(), { ...settings, heldOut: 0 }, new Rng(3), silentProgress)[0]!.heldOut).toBeNaN();
+    expect((await runEstimate(host(), { ...settings, heldOut: 0 }, new Rng(3), silentProgress))[0]!.estimate).toBe(a[0]!.estimate);
+    expect((await runEstimate(host(), { ...settings, heldOut: 0 }, new Rng(3), silentProgress))[0]!.heldOut).toBeNaN();
   });
 
-  it("trains flo on its declared default critic (shared) when none is named, and a named one wins", () => {
+  it("trains flo on its declared default critic (shared) when none is named, and a named one wins", async () => {
     const base = { dim: 2, mi: [1], batch: 8, stepsPerStage: 2, average: 1, heldOut: 8, critic: { id: 'separable', options: { hidden: [8] } } };
-    const [byDefault] = runEstimate(host(), { ...base, objectives: [{ id: 'flo' }] }, new Rng(0), silentProgress);
+    const [byDefault] = await runEstimate(host(), { ...base, objectives: [{ id: 'flo' }] }, new Rng(0), silentProgress);
     expect([byDefault!.critic, byDefault!.criticSource]).toEqual(['shared', 'objective-default']);
-    const [named] = runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [8] } } }] }, new Rng(0), silentProgress);
+    const [named] = await runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [8] } } }] }, new Rng(0), silentProgress);
     expect([named!.critic, named!.criticSource]).toEqual(['bilinear', 'named']);
-    const [other] = runEstimate(host(), { ...base, objectives: [{ id: 'nwj' }] }, new Rng(0), silentProgress);
+    const [other] = await runEstimate(host(), { ...base, objectives: [{ id: 'nwj' }] }, new Rng(0), silentProgress);
     expect([other!.critic, other!.criticSource]).toEqual(['separable', 'fallback']);
   });
 
@@ -128,7 +128,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
       batch: 8, stepsPerStage: 4, average: 2, heldOut: 16, runs: 2,
     };
     const before = tf.memory().numTensors;
-    const { rows, traces } = runEstimateReport(host(), settings, new Rng(2), silentProgress);
+    const { rows, traces } = await runEstimateReport(host(), settings, new Rng(2), silentProgress);
     expect(tf.memory().numTensors).toBe(before);
     expect(rows.map((r) => `${r.objective}@${r.task}`)).toEqual([
       'infonce@additive-noise-0.75', 'infonce@multinormal-2pair-2x3', 'nwj@additive-noise-0.75', 'nwj@multinormal-2pair-2x3',
@@ -142,25 +142,25 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
     expect(pngs.map((p) => p.slice(dir.length + 1))).toEqual(['benchmark-heatmap.png']);
   });
 
-  it('warns when flo runs on an unbounded critic, not on the bilinear one', () => {
+  it('warns when flo runs on an unbounded critic, not on the bilinear one', async () => {
     const logs: string[] = [];
     const progress = { ...silentProgress, log: (m: string) => void logs.push(m) };
     const base = { dim: 2, mi: [1], batch: 8, stepsPerStage: 2, average: 1, heldOut: 0 };
-    runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'separable', options: { hidden: [8] } } }] }, new Rng(0), progress);
+    await runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'separable', options: { hidden: [8] } } }] }, new Rng(0), progress);
     expect(logs.filter((l) => l.startsWith('warning: flo with the "separable" critic'))).toHaveLength(1);
     logs.length = 0;
-    runEstimate(host(), { ...base, objectives: [{ id: 'flo' }], critic: { id: 'separable', options: { hidden: [8] } } }, new Rng(0), progress);
+    await runEstimate(host(), { ...base, objectives: [{ id: 'flo' }], critic: { id: 'separable', options: { hidden: [8] } } }, new Rng(0), progress);
     expect(logs.filter((l) => l.startsWith('warning'))).toEqual([]); // its own default (shared)
     logs.length = 0;
-    runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [8] } } }] }, new Rng(0), progress);
+    await runEstimate(host(), { ...base, objectives: [{ id: 'flo', critic: { id: 'bilinear', options: { hidden: [8] } } }] }, new Rng(0), progress);
     expect(logs.filter((l) => l.startsWith('warning'))).toEqual([]);
   });
 
-  it('names the field of bad settings and lists the available objectives for an unknown id', () => {
-    expect(() => runEstimate(host(), { objectives: [{ id: 'nwj' }], average: 10, stepsPerStage: 5 }, new Rng(0), silentProgress)).toThrow(/estimate\.average/);
+  it('names the field of bad settings and lists the available objectives for an unknown id', async () => {
+    await expect(runEstimate(host(), { objectives: [{ id: 'nwj' }], average: 10, stepsPerStage: 5 }, new Rng(0), silentProgress)).rejects.toThrow(/estimate\.average/);
     let err: unknown;
     try {
-      runEstimate(host(), { objectives: [{ id: 'nope' }] }, new Rng(0), silentProgress);
+      await runEstimate(host(), { objectives: [{ id: 'nope' }] }, new Rng(0), silentProgress);
     } catch (e) {
       err = e;
     }

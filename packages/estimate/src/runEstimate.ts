@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { criticFor, criticPairingWarning, writeFileAtomic, type MiTask, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
+import { criticFor, criticPairingWarning, writeFileAtomic, type Checkpoint, type Checkpointer, type MiTask, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
 import { GaussianTask } from '@infobed/plugin-tasks';
 import { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
 import { parseEstimateSettings, type EstimateSettings, type EstimateSettingsInput } from './EstimateSettings.js';
@@ -30,9 +30,29 @@ export interface EstimateReport {
 }
 
 /** `runEstimateReport(…).rows`. */
-export function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): EstimateRow[] {
-  return runEstimateReport(host, settingsInput, rng, progress).rows;
+export async function runEstimate(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): Promise<EstimateRow[]> {
+  return (await runEstimateReport(host, settingsInput, rng, progress)).rows;
 }
+
+/** JSON part of an estimate checkpoint (kind `estimate`): the finished runs, keyed `<objective>/<schedule>/<run>`. */
+export interface EstimateCheckpointState {
+  readonly done: Record<string, unknown>;
+}
+
+/**
+ * Checkpoints for `runEstimateReport`: a save after every finished run, and `atStep` after every
+ * training step (signals). A resumed report skips the finished runs and repeats the interrupted one
+ * from its start (each run has its own stream `rng.fork('run<r>')`, so the result is the same).
+ */
+export interface EstimateHooks {
+  readonly checkpointer?: Checkpointer;
+  readonly resume?: Checkpoint;
+}
+
+/** JSON cannot hold NaN/Infinity (held-out values are NaN when off): encode them as strings. */
+const encode = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)));
+const decode = (x: unknown): unknown =>
+  Array.isArray(x) ? x.map(decode) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, k === 'error' ? v : decode(v)])) : x === 'NaN' || x === 'Infinity' || x === '-Infinity' ? Number(x) : x;
 
 /** The stage lists to run: one per benchmark task, or the stepwise correlated-Gaussian schedule. */
 function schedules(host: PluginHost, s: EstimateSettings): MiTask[][] {
@@ -51,7 +71,7 @@ function schedules(host: PluginHost, s: EstimateSettings): MiTask[][] {
  * weights.
  * @throws BedError('invalidConfig') for bad settings, ('unknownPlugin') for an unknown id.
  */
-export function runEstimateReport(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter): EstimateReport {
+export async function runEstimateReport(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter, hooks: EstimateHooks = {}): Promise<EstimateReport> {
   const s = parseEstimateSettings(settingsInput);
   const plans = schedules(host, s);
   const factories = s.objectives.map((o) => {
@@ -61,16 +81,28 @@ export function runEstimateReport(host: PluginHost, settingsInput: EstimateSetti
   });
   const rows: EstimateRow[] = [];
   const traces: EstimateTrace[] = [];
-  for (const { factory, options, critic, criticFactory } of factories) {
+  const done: Record<string, unknown> = { ...((hooks.resume?.state as EstimateCheckpointState | undefined)?.done ?? {}) };
+  let step = 0;
+  const snapshot = (): Checkpoint<EstimateCheckpointState> => ({ kind: 'estimate', step, state: { done }, tensors: {} });
+  const tick = hooks.checkpointer ? () => hooks.checkpointer!.atStep(++step, snapshot) : undefined;
+  for (const [oi, { factory, options, critic, criticFactory }] of factories.entries()) {
     const warning = criticPairingWarning(factory, criticFactory);
     if (warning) progress.log(warning);
-    for (const stages of plans) {
+    for (const [pi, stages] of plans.entries()) {
       const results: RunResult[] = [];
       for (let r = 0; r < s.runs; r++) {
+        const key = `${oi}/${pi}/${r}`;
+        if (done[key] !== undefined) {
+          results.push(decode(done[key]) as RunResult);
+          continue;
+        }
         const label = s.tasks ? ` on ${stages[0]!.label}` : '';
         const task = progress.start(`estimate ${factory.id}${label} run ${r + 1}/${s.runs}`, stages.length * s.stepsPerStage);
         try {
-          results.push(trainRun(factory, options, criticFactory, critic.options, stages, s, rng.fork(`run${r}`), task));
+          const result = await trainRun(factory, options, criticFactory, critic.options, stages, s, rng.fork(`run${r}`), task, tick);
+          results.push(result);
+          done[key] = encode(result);
+          hooks.checkpointer?.save(snapshot());
         } finally {
           task.stop();
         }

@@ -38,7 +38,7 @@ export interface RunResult {
  * `rng.fork('held-out<k>')`, so the training stream does not depend on it). Stops at a
  * `BedError('numerical')`; other errors propagate. Leaks no tensors.
  */
-export function trainRun(
+export async function trainRun(
   objectiveFactory: ObjectiveFactory,
   objectiveOptions: Readonly<Record<string, unknown>>,
   criticFactory: CriticFactory,
@@ -47,7 +47,9 @@ export function trainRun(
   s: EstimateSettings,
   rng: Rng,
   task: ProgressTask,
-): RunResult {
+  /** Awaited after every step (checkpoints, signals: `Checkpointer.atStep`). */
+  tick?: () => Promise<void>,
+): Promise<RunResult> {
   const objective: MiObjective = objectiveFactory.create(objectiveOptions);
   const first = stages[0]!;
   const critic = criticFactory.create({
@@ -105,6 +107,7 @@ export function trainRun(
           bd.push(b!);
         }
         if (report) task.update(steps, { trueMi: +t.trueMi.toFixed(3), mi: m!.toFixed(3) });
+        await tick?.();
       }
       seconds += (performance.now() - t0) / 1000;
       heldOut.push(s.heldOut > 0 ? heldOutEstimate(objective, critic, t, s.heldOut, s.batch, rng.fork(`held-out${stage}`)) : Number.NaN);

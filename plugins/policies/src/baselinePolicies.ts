@@ -39,6 +39,19 @@ export class RandomPolicy extends FixedPolicy {
   }
 }
 
+/**
+ * Raw designs `[T][d]` of T designs in design units: through the design space, or its
+ * `designChain` when step t's design depends on step t − 1's (validated: e.g. times must increase).
+ */
+function rawsOf(spec: PolicySpec, designs: readonly number[][]): number[][] {
+  const chain = spec.designChain;
+  if (!chain) return designs.map((d) => spec.designSpace.toRaw(d));
+  return designs.map((d, t) => {
+    chain.validate(d, designs[t - 1], `policy.options (design ${t + 1})`);
+    return chain.toRaw(d, designs[t - 1]);
+  });
+}
+
 /** Tiles one raw design `[d]` over the rollouts. */
 const tileRow = (row: tf.Tensor, n: number): tf.Tensor2D => tf.tile(tf.reshape(row, [1, -1]), [n, 1]) as tf.Tensor2D;
 
@@ -61,7 +74,7 @@ export class EqualIntervalPolicy extends FixedPolicy {
     this.designs = Array.from({ length: spec.T }, (_, i) => (spec.T === 1 ? from : from + ((to - from) * i) / (spec.T - 1)));
     spec.designSpace.validate(this.designs.slice(0, 1), 'policy.options.from');
     spec.designSpace.validate(this.designs.slice(-1), 'policy.options.to');
-    this.raws = spec.designSpace.toRaw(this.designs);
+    this.raws = rawsOf(spec, this.designs.map((d) => [d])).map((r) => r[0]!);
   }
   override propose(state: PolicyState, t: number): tf.Tensor2D {
     return tf.fill([this.rowsOf(state), 1], this.raws[t]!) as tf.Tensor2D;
@@ -82,7 +95,7 @@ export class StaticPolicy extends FixedPolicy {
       if (o.initial.length !== spec.T) throw new BedError('invalidConfig', `policy.options.initial: expected ${spec.T} designs (one per measurement), got ${o.initial.length} (policy "static")`);
       o.initial.forEach((d, t) => spec.designSpace.validate(d, `policy.options.initial[${t}]`));
     }
-    const raw = o.initial ? o.initial.map((d) => spec.designSpace.toRaw(d)) : undefined;
+    const raw = o.initial ? rawsOf(spec, o.initial) : undefined;
     this.raw = tf.tidy(() => tf.variable(raw ? tf.tensor2d(raw) : tf.randomNormal([spec.T, spec.designDim], 0, o.initScale, 'float32', spec.seed)));
     this.variables = [this.raw];
   }

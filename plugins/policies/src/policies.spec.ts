@@ -33,7 +33,7 @@ describe('policies', () => {
       expect(tf.memory().numTensors).toBe(before);
       expect([out.length, out[0]!.length]).toEqual([3, s.designDim]);
       expect(out.flat().every(Number.isFinite)).toBe(true);
-      expect(f.adaptive).toBe(f.id === 'deepsets' || f.id === 'gru');
+      expect(f.adaptive).toBe(f.id === 'deepsets' || f.id === 'gru' || f.id === 'lstm');
       p.dispose();
     }
   });
@@ -49,6 +49,11 @@ describe('policies', () => {
     const c = after(gru, h)[0]!;
     const d = after(gru, rev)[0]!;
     expect(Math.max(...c.map((v, i) => Math.abs(v - d[i]!)))).toBeGreaterThan(1e-4);
+    const lstm = make('lstm', spec());
+    const l1 = after(lstm, h)[0]!;
+    const l2 = after(lstm, rev)[0]!;
+    expect(Math.max(...l1.map((v, i) => Math.abs(v - l2[i]!)))).toBeGreaterThan(1e-4);
+    lstm.dispose();
     // Adaptive: a different observation gives a different next design.
     const e = after(ds, [[[1, 0], 5]])[0]!;
     const f = after(ds, [[[1, 0], -5]])[0]!;

@@ -25,6 +25,18 @@ export const GruOptionsSchema = z
   })
   .strict();
 
+/** iDAD's recurrent policy: per-step MLP → `layers` LSTM layers of `width` → emitter MLP (iDAD SIR: encoding 32, 2 × 32). */
+export const LstmOptionsSchema = z
+  .object({
+    encoding: z.number().int().positive().default(32),
+    encoderHidden: widths.default([64]),
+    layers: z.number().int().min(1).max(4).default(2),
+    width: z.number().int().positive().default(32),
+    emitterHidden: widths.default([64]),
+    activation: z.enum(['relu', 'tanh', 'elu']).default('relu'),
+  })
+  .strict();
+
 /** Random designs: raw ξ ~ N(0, scale²) per coordinate, then the design space transform (iDAD's samplers). */
 export const RandomOptionsSchema = z.object({ scale: z.number().positive().default(1) }).strict();
 

@@ -16,6 +16,7 @@ const MARGIN = 1e-4;
 export class SirStep implements StepwiseModel {
   readonly designDim = 1;
   readonly obsDim = 1;
+  readonly implicit = true;
   readonly designSpace: DesignSpace;
   readonly designChain: DesignChain;
 

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BedError, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
+import { BedError, Checkpointer, readCheckpoint, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
 import { readYaml } from '@infobed/design';
 import {
   benchmarkTable,
@@ -14,12 +15,13 @@ import {
 } from '@infobed/estimate';
 import { Command, Option } from 'commander';
 import { bootstrap } from '../bootstrap.js';
+import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../resumeOptions.js';
 import { lockRunFolder } from '../runFolder.js';
 import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
 import { addGlobalOptions, intArg, numArg, type GlobalOptions } from '../globalOptions.js';
 
-interface EstimateFlags extends GlobalOptions {
+interface EstimateFlags extends GlobalOptions, ResumeFlags {
   readonly objective?: string[];
   readonly critic?: string;
   readonly dim?: number;
@@ -121,7 +123,7 @@ const human = (rows: readonly EstimateRow[]): string =>
 
 /** `infobed estimate`: benchmark MI objectives on correlated Gaussians with known MI (specs/cli.md). */
 export function makeEstimateCommand(io: CliIo): Command {
-  return addGlobalOptions(new Command('estimate'))
+  return addResumeOptions(addGlobalOptions(new Command('estimate')))
     .description('benchmark MI objectives against the known MI of correlated Gaussians (stepwise truth schedule) or of benchmark tasks (--task)')
     .option('--objective <id>', 'objective id (repeatable or comma-separated)', idsOf)
     .option('--critic <id>', "critic id for every objective: separable, joint, bilinear, shared, … (default: the objective's own, e.g. flo → shared, else the config's critic)")
@@ -138,16 +140,23 @@ export function makeEstimateCommand(io: CliIo): Command {
     .option('--lr <rate>', 'Adam learning rate', numArg)
     .option('--preset <name>', 'apply a preset from the config (e.g. paper, ci)')
     .action(async (f: EstimateFlags) => {
-      const { settings, seed, backend, where, plugins } = resolveSettings(f, io);
+      const resumed = f.resume ? openResume(f as EstimateFlags & Record<string, unknown>, io.cwd, 'estimate') : undefined;
+      const { settings, seed, backend, where, plugins } = resumed ? (resumed.origin.extra as ReturnType<typeof resolveSettings>) : resolveSettings(f, io);
       // The out folder is checked and locked before any work (a file, /proc, another run's folder).
-      const folder = f.out ? lockRunFolder(f.out, io.cwd) : undefined;
+      const out = resumed ? resumed.dir : f.out;
+      const folder = out ? lockRunFolder(out, io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined }) : undefined;
       try {
+      if (folder && !resumed) writeRunOrigin(folder.dir, { command: 'estimate', configSource: where, pluginBaseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd, extra: { settings, seed, backend, where, plugins } });
+      const file = folder ? join(folder.dir, 'checkpoint', 'state.ibck') : undefined;
+      const resume = file && resumed && existsSync(file) ? readCheckpoint(file, 'estimate') : undefined;
+      const checkpointer = new Checkpointer({ ...(file ? { file } : {}), every: 0, component: 'estimate', runDir: folder?.dir ?? '' });
       const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd, ...(f.config ? { where: f.config } : {}) });
-      const outDir = f.out ? resolve(io.cwd, f.out) : undefined;
+      const outDir = folder?.dir;
       let rows: EstimateRow[];
       let traces: EstimateTrace[];
       try {
-        ({ rows, traces } = runEstimateReport(s.host, { ...(settings as EstimateSettingsInput), ...(outDir ? { csv: join(outDir, 'estimate.csv') } : {}) }, new Rng(seed).fork('estimate'), s.progress));
+        if (resume) s.progress.log(`estimate: resuming with ${Object.keys((resume.state as { done: object }).done).length} finished run(s) from the checkpoint`);
+        ({ rows, traces } = await runEstimateReport(s.host, { ...(settings as EstimateSettingsInput), ...(outDir ? { csv: join(outDir, 'estimate.csv') } : {}) }, new Rng(seed).fork('estimate'), s.progress, { checkpointer, ...(resume ? { resume } : {}) }));
       } catch (e) {
         if (BedError.is(e, 'unknownPlugin')) throw new BedError('invalidArgument', `${f.objective || f.critic || f.task ? '--objective/--critic/--task' : where}: ${e.message}`, { cause: e });
         if (BedError.is(e, 'invalidConfig') && f.config) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { DesignSpace } from '../simulator/DesignSpace.js';
+import type { DesignChain } from './DesignChain.js';
 
 /**
  * What a policy remembers of the history h_{t−1} = (ξ_1, y_1, …) for n rollouts at once: named
@@ -36,6 +37,8 @@ export interface PolicySpec {
   readonly T: number;
   /** The design space of one measurement (baselines use its bounds and transform). */
   readonly designSpace: DesignSpace;
+  /** The step model's history-dependent raw → design map, when it has one (fixed-design baselines invert it). */
+  readonly designChain?: DesignChain;
   /** Policy options from the config (validated by the factory; `invalidConfig` naming `policy.options.<field>`). */
   readonly options: Readonly<Record<string, unknown>>;
   /** Seed for weights (and for the random baseline's draws). */

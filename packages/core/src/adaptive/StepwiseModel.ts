@@ -18,6 +18,8 @@ export interface StepwiseModel {
   readonly obsDim: number;
   /** Bounds and raw → design transform of ONE measurement (`dim` = `designDim`). */
   readonly designSpace: DesignSpace;
+  /** True for implicit models (SIR): `logLikelihood` / `pairedLogLikelihood` throw; train and evaluate with a critic. */
+  readonly implicit?: boolean;
   /** Present when step t's design depends on step t − 1's (increasing times): rollouts then map raw → design through it. */
   readonly designChain?: DesignChain;
   /** Noise for one measurement of n rollouts (tensors with leading dimension n). */

@@ -3,8 +3,8 @@ import { writeCheckpoint, type Checkpoint } from './CheckpointFile.js';
 import { processInterrupt, type InterruptFlag } from './InterruptFlag.js';
 
 export interface CheckpointerOptions {
-  /** The checkpoint file (`<out>/checkpoint/state.ibck`). */
-  readonly file: string;
+  /** The checkpoint file (`<out>/checkpoint/state.ibck`); none = only yield and stop on interruption (nothing saved). */
+  readonly file?: string;
   /** Save every this many steps; 0 = only when interrupted. */
   readonly every: number;
   /** Component named in the interruption message (`design`, `meta`, …). */
@@ -38,6 +38,7 @@ export class Checkpointer {
   }
 
   save(c: Checkpoint): void {
+    if (this.options.file === undefined) return;
     writeCheckpoint(this.options.file, c);
     this.lastSaved = c.step;
     this.options.onSave?.(c.step);
@@ -47,6 +48,7 @@ export class Checkpointer {
   async atStep(step: number, snapshot: () => Checkpoint, last = false): Promise<void> {
     const { every } = this.options;
     if (last || (every > 0 && step % every === 0)) this.save(snapshot());
+    this.interrupt.lastPoll = performance.now();
     if (performance.now() - this.lastYield >= YIELD_MS) {
       await new Promise<void>((r) => setImmediate(r));
       this.lastYield = performance.now();
@@ -59,6 +61,7 @@ export class Checkpointer {
     const reason = this.interrupt.requested;
     if (reason === undefined) return;
     if (this.lastSaved !== step) this.save(snapshot());
-    throw new BedError('interrupted', `${this.options.component}: interrupted by ${reason} after step ${step}; checkpoint saved, continue with --resume ${this.options.runDir}`);
+    const next = this.options.file === undefined ? 'nothing saved (no --out)' : `checkpoint saved, continue with --resume ${this.options.runDir}`;
+    throw new BedError('interrupted', `${this.options.component}: interrupted by ${reason} after step ${step}; ${next}`);
   }
 }

@@ -5,6 +5,13 @@
  */
 export class InterruptFlag {
   private reason: string | undefined;
+  /** `performance.now()` of the last time a loop checked this flag (`Checkpointer.atStep`). */
+  lastPoll = Number.NEGATIVE_INFINITY;
+
+  /** Whether a checkpointing loop has looked at the flag within `ms`: else nothing will stop at a step boundary. */
+  polledWithin(ms: number): boolean {
+    return performance.now() - this.lastPoll <= ms;
+  }
 
   /** The reason (`SIGINT`, …) once requested, else `undefined`. */
   get requested(): string | undefined {

@@ -20,6 +20,14 @@ export const TrainSectionSchema = z
     maxMinutes: z.number().min(0).default(0),
     /** Clip the policy gradient's global norm (0 = off); see trainPolicy. */
     clipNorm: z.number().min(0).default(0),
+    /** Learning-rate decay factor per `lrDecayEvery` steps (1 = off; DAD: 0.98); baselines too. */
+    lrDecay: z.number().positive().max(1).default(1),
+    lrDecayEvery: z.number().int().positive().default(100),
+    /**
+     * Keep-best: restore, at the end of training, the weights of the record step with the highest
+     * training bound averaged over the last `keepBest` records (0 = off); baselines too.
+     */
+    keepBest: z.number().int().min(0).default(0),
     /** Steps for trainable baselines (the static design), same objective. */
     baselineSteps: z.number().int().min(0).default(2000),
     /** Rollouts per step for trainable baselines (default: `batch`). */

@@ -28,6 +28,10 @@ export interface PolicyTrainResult {
   /** Steps per second of policy training (this machine, this load). */
   readonly stepsPerSecond: number;
   readonly finalTrainingBound: number;
+  /** Keep-best (`train.keepBest` > 0): the record step whose weights were kept, its smoothed bound, and whether they replaced the last weights. */
+  readonly best?: { readonly step: number; readonly smoothedBound: number; readonly restored: boolean };
+  /** The policy's learning rate at the last step (after `train.lrDecay`). */
+  readonly finalLr: number;
   /** The policy first, then each baseline; same evaluator, same random numbers. */
   readonly evaluation: { readonly rollouts: number; readonly inner: number; readonly results: EvaluationSummary[] };
   readonly files: string[];
@@ -149,6 +153,8 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       trainSeconds: Math.round(trained.seconds * 10) / 10,
       stepsPerSecond: Math.round((trained.stepsDone / Math.max(1e-9, trained.seconds)) * 100) / 100,
       finalTrainingBound: last?.bound ?? Number.NaN,
+      ...(trained.best ? { best: trained.best } : {}),
+      finalLr: trained.finalLr,
       evaluation: { rollouts: c.evaluate.rollouts, inner: c.evaluate.inner, results: evals.map(({ rollouts: _r, ...e }) => e) },
       files,
     };

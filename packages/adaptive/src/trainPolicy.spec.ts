@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPolicy } from './buildAdaptive.js';
 import { historyRows, simulateRollouts, spceTerms } from './rollout.js';
 import { testHost, testSequential } from './testHost.js';
-import { trainPolicy } from './trainPolicy.js';
+import { smoothedBound, trainPolicy } from './trainPolicy.js';
 
 beforeAll(async () => {
   await selectBackend('wasm');
@@ -77,4 +77,53 @@ describe(trainPolicy, () => {
     critic.dispose();
     policy.dispose();
   });
+
+  const staticAt = (initial: number[][]) => buildPolicy(host, { id: 'static', options: { initial } }, testSequential(host, 'location-finding', { T: 3 }), 0, 'test');
+  const weights = (p: { variables: readonly tf.Variable[] }): number[] => p.variables.flatMap((v) => Array.from(v.dataSync()));
+
+  it('keep-best restores the weights of the best smoothed record step (= a shorter run to that step)', async () => {
+    const seq = testSequential(host, 'location-finding', { T: 3 });
+    const init = [[0.1, 0], [0, 0.1], [-0.1, 0]];
+    // A large lr makes the points jump around: the bound is not monotone, the best step is not the last.
+    const settings = { steps: 80, batch: 32, lr: 1, recordEvery: 5 };
+    const a = staticAt(init);
+    const before = tf.memory().numTensors;
+    const r = await trainPolicy(a, seq, { kind: 'spce', contrastive: 63 }, { ...settings, keepBest: 2 }, new Rng(4));
+    expect(tf.memory().numTensors).toBe(before);
+    const sm = r.history.map((_, i) => smoothedBound(r.history.slice(0, i + 1), 2));
+    const arg = sm.indexOf(Math.max(...sm));
+    expect(r.best!.step).toBe(r.history[arg]!.step);
+    expect(r.best!.smoothedBound).toBeCloseTo(sm[arg]!, 10);
+    expect(r.best!.step).toBeLessThan(80);
+    expect(r.best!.restored).toBe(true);
+    const b = staticAt(init); // same seed, stopped at the best step
+    await trainPolicy(b, seq, { kind: 'spce', contrastive: 63 }, { ...settings, steps: r.best!.step }, new Rng(4));
+    const c = staticAt(init); // same seed, all steps, no keep-best
+    await trainPolicy(c, seq, { kind: 'spce', contrastive: 63 }, settings, new Rng(4));
+    const [wa, wb, wc] = [weights(a), weights(b), weights(c)];
+    wa.forEach((x, i) => expect(x).toBeCloseTo(wb[i]!, 5));
+    expect(Math.max(...wa.map((x, i) => Math.abs(x - wc[i]!)))).toBeGreaterThan(1e-3);
+    for (const p of [a, b, c]) p.dispose();
+  });
+
+  it('lrDecay lowers the learning rate: with decay 1e-6 per step the weights stay where step 1 left them', async () => {
+    const seq = testSequential(host, 'location-finding', { T: 3 });
+    const init = [[4, 4], [4.2, 4], [4, 4.2]];
+    const run = async (steps: number, extra: object) => {
+      const p = staticAt(init);
+      const r = await trainPolicy(p, seq, { kind: 'spce', contrastive: 63 }, { steps, batch: 32, lr: 0.1, recordEvery: 10, ...extra }, new Rng(5));
+      const w = weights(p);
+      p.dispose();
+      return { r, w };
+    };
+    const one = await run(1, {});
+    const decayed = await run(40, { lrDecay: 1e-6, lrDecayEvery: 1 });
+    const plain = await run(40, {});
+    expect(decayed.r.finalLr).toBeCloseTo(0.1 * 1e-6 ** 39, 20);
+    expect(plain.r.finalLr).toBe(0.1);
+    // Adam moves each weight by at most ≈ lr per step: 39 steps of 1e-7.
+    expect(Math.max(...decayed.w.map((x, i) => Math.abs(x - one.w[i]!)))).toBeLessThan(1e-5);
+    expect(Math.max(...plain.w.map((x, i) => Math.abs(x - one.w[i]!)))).toBeGreaterThan(0.1);
+  });
 });
+

@@ -64,6 +64,14 @@ export interface TrainPolicySettings {
    * every design out of the region where the data are informative.
    */
   readonly clipNorm?: number;
+  /** Learning-rate decay: lr × lrDecay^⌊(step − 1) / lrDecayEvery⌋ (1 = off; DAD: 0.98). */
+  readonly lrDecay?: number;
+  readonly lrDecayEvery?: number;
+  /**
+   * Keep-best: at the end, restore the policy weights of the record step with the highest
+   * training bound smoothed over the last `keepBest` records (0 = off, keep the last weights).
+   */
+  readonly keepBest?: number;
   readonly progress?: ProgressReporter;
   readonly label?: string;
   /** Called after each recorded step (checkpointing, logging). */
@@ -83,6 +91,16 @@ export interface TrainPolicyResult {
   readonly stepsDone: number;
   readonly seconds: number;
   readonly stopped: boolean;
+  /** Keep-best: the record step whose weights were restored, and its smoothed bound. */
+  readonly best?: { readonly step: number; readonly smoothedBound: number; readonly restored: boolean };
+  /** The policy learning rate of the last step (after decay). */
+  readonly finalLr: number;
+}
+
+/** Mean of the last `k` recorded bounds (the keep-best criterion). */
+export function smoothedBound(history: readonly PolicyRecord[], k: number): number {
+  const tail = history.slice(-k);
+  return tail.reduce((a, r) => a + r.bound, 0) / tail.length;
 }
 
 /**
@@ -133,6 +151,10 @@ export async function trainPolicy(policy: Policy, sim: SequentialSimulator, obj:
   let stopped = false;
   let lastYield = t0;
   const budgetMs = (s.maxMinutes ?? 0) * 60_000;
+  const decay = s.lrDecay ?? 1;
+  const decayEvery = Math.max(1, s.lrDecayEvery ?? 1);
+  const keepBest = s.keepBest ?? 0;
+  let best: { step: number; smoothedBound: number; weights: tf.Tensor[] } | undefined;
   try {
     for (step = first; step <= s.steps; step++) {
       if (!s.checkpointer && performance.now() - lastYield > 50) {
@@ -146,6 +168,7 @@ export async function trainPolicy(policy: Policy, sim: SequentialSimulator, obj:
         break;
       }
       const record = step % s.recordEvery === 0 || step === s.steps;
+      if (decay !== 1) optPolicy.learningRate = s.lr * decay ** Math.floor((step - 1) / decayEvery);
       const vals = tf.tidy(() => {
         const theta = sim.samplePrior(s.batch, data);
         const contrast = obj.kind === 'spce' ? sim.samplePrior(obj.contrastive, data) : undefined;
@@ -180,15 +203,32 @@ export async function trainPolicy(policy: Policy, sim: SequentialSimulator, obj:
         const row = { step, loss, bound, seconds: elapsed() };
         history.push(row);
         s.onRecord?.(row);
+        if (keepBest > 0) {
+          const sm = smoothedBound(history, keepBest);
+          if (!best || sm > best.smoothedBound) {
+            if (best) tf.dispose(best.weights);
+            best = { step, smoothedBound: sm, weights: policy.variables.map((v) => tf.keep(v.clone())) };
+          }
+        }
         task.update(step, { bound: bound.toFixed(3) });
       }
       await s.checkpointer?.atStep(step, () => snapshot(step), step === s.steps);
     }
     if (step > s.steps) step = s.steps;
+    if (best && best.step !== step) policy.variables.forEach((v, i) => v.assign(best!.weights[i]!));
   } finally {
+    if (best) tf.dispose(best.weights);
     task.stop();
     optPolicy.dispose();
     optCritic?.dispose();
   }
-  return { history, stepsDone: step, seconds: elapsed(), stopped };
+  const finalLr = optPolicy.learningRate;
+  return {
+    history,
+    stepsDone: step,
+    seconds: elapsed(),
+    stopped,
+    finalLr,
+    ...(best ? { best: { step: best.step, smoothedBound: best.smoothedBound, restored: best.step !== step } } : {}),
+  };
 }

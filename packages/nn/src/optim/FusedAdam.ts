@@ -47,7 +47,8 @@ export class FusedAdam extends tf.Optimizer {
   private readonly threads = defaultThreads();
 
   constructor(
-    readonly learningRate = 0.001,
+    /** Mutable so that a schedule (trainPolicy's `lrDecay`) can lower it between steps. */
+    public learningRate = 0.001,
     readonly beta1 = 0.9,
     readonly beta2 = 0.999,
     epsilon?: number,

@@ -5,10 +5,14 @@ export { evaluateRollouts, type EvaluateRolloutOptions, type PrefixBracket, type
 export { evaluatePolicies, type EvaluatePoliciesOptions, type PolicyEvaluation } from './evaluatePolicies.js';
 export { trainPolicy, type PolicyRecord, type TrainObjective, type TrainPolicyResult, type TrainPolicySettings } from './trainPolicy.js';
 export { PolicyFileSchema, dumpWeights, loadWeights, readPolicyFile, writePolicyFile, type PolicyFile } from './policyFile.js';
-export { buildPolicy, buildSequential } from './buildAdaptive.js';
+export { buildCriticObjective, buildPolicy, buildSequential, checkObjective } from './buildAdaptive.js';
 export { loadRun, policyFromFile, type LoadedRun } from './loadRun.js';
 export { nextDesign, parseHistory, type History, type NextDesign } from './policyNext.js';
 export { runPolicyTrain, type EvaluationSummary, type PolicyTrainResult, type RunPolicyTrainOptions } from './runPolicyTrain.js';
 export { runPolicyEvaluate, type PolicyEvaluateResult, type RunPolicyEvaluateOptions } from './runPolicyEvaluate.js';
 export { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';
 export { evaluateWithFreshCritic, rolloutPairs, type FreshCriticEvaluation, type FreshCriticEvaluationOptions } from './freshCriticEvaluation.js';
+export { evaluateImplicit, type EvaluateImplicitOptions, type ImplicitEvaluation, type PrefixBound } from './evaluateImplicit.js';
+export { evaluateImplicitRun, SAVED_ROLLOUTS, type FreshCriticSummary, type ImplicitRunOptions } from './implicitRun.js';
+export { writeBoundVsTPlot, writeCurvePlot } from './implicitPlots.js';
+export { FreshCriticConfigSchema, type FreshCriticConfig } from './FreshCriticConfigSchema.js';

@@ -3,12 +3,16 @@ export { simulateRollouts, spceTerms, historyRows, type RolloutTensors } from '.
 export { generateRollouts, rolloutsJsonl, type Rollout } from './RolloutSet.js';
 export { evaluateRollouts, type EvaluateRolloutOptions, type PrefixBracket, type RolloutEvaluation } from './evaluateRollouts.js';
 export { evaluatePolicies, type EvaluatePoliciesOptions, type PolicyEvaluation } from './evaluatePolicies.js';
-export { trainPolicy, type PolicyRecord, type TrainObjective, type TrainPolicyResult, type TrainPolicySettings } from './trainPolicy.js';
+export { trainPolicy, type CriticContrast, type PolicyRecord, type TrainObjective, type TrainPolicyResult, type TrainPolicySettings } from './trainPolicy.js';
 export { PolicyFileSchema, dumpWeights, loadWeights, readPolicyFile, writePolicyFile, type PolicyFile } from './policyFile.js';
 export { buildPolicy, buildSequential } from './buildAdaptive.js';
 export { loadRun, policyFromFile, type LoadedRun } from './loadRun.js';
-export { nextDesign, parseHistory, type History, type NextDesign } from './policyNext.js';
+export { historyRowOf, nextDesign, parseHistory, rawDesigns, type History, type NextDesign } from './policyNext.js';
 export { runPolicyTrain, type EvaluationSummary, type PolicyTrainResult, type RunPolicyTrainOptions } from './runPolicyTrain.js';
 export { runPolicyEvaluate, type PolicyEvaluateResult, type RunPolicyEvaluateOptions } from './runPolicyEvaluate.js';
 export { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';
 export { evaluateWithFreshCritic, rolloutPairs, type FreshCriticEvaluation, type FreshCriticEvaluationOptions } from './freshCriticEvaluation.js';
+export { measureCriticScaling, scaledCritic, type CriticScaling } from './scaledCritic.js';
+export { historyPosterior, likelihoodPosterior } from './historyPosterior.js';
+export { loadRunCritic, type RunCritic } from './runCritic.js';
+export { inferFromPolicyRun, type PolicyInferOptions, type PolicyInferResult, type PosteriorSummary } from './inferFromPolicyRun.js';

@@ -7,6 +7,7 @@ import { asConfigError, buildPolicy, buildSequential } from './buildAdaptive.js'
 import { evaluatePolicies, type PolicyEvaluation } from './evaluatePolicies.js';
 import { dumpWeights, writePolicyFile, type PolicyFile } from './policyFile.js';
 import { rolloutsJsonl } from './RolloutSet.js';
+import { measureCriticScaling, scaledCritic, type CriticScaling } from './scaledCritic.js';
 import { trainPolicy, type PolicyCheckpointState, type PolicyRecord, type TrainObjective } from './trainPolicy.js';
 
 /** One evaluated policy in `result.json` (rollouts are in `rollouts*.jsonl`). */
@@ -80,6 +81,7 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       return { block: b, policy: p };
     });
     let critic: Critic | undefined;
+    let scaling: CriticScaling | undefined;
     let obj: TrainObjective;
     if (c.objective.id === 'spce') {
       obj = { kind: 'spce', contrastive: c.train.contrastive };
@@ -90,9 +92,12 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       const warning = criticPairingWarning(of, cf);
       if (warning) progress.log(warning);
       const histDim = seq.T * (seq.step.designDim + seq.step.obsDim);
-      critic = asConfigError(where, 'critic', () => cf.create({ xDim: seq.thetaNames.length, yDim: histDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options, seed: rng.fork('critic').nextSeed() }));
+      const p = seq.thetaNames.length;
+      const [xDim, yDim] = c.train.contrast === 'theta' ? [histDim, p] : [p, histDim];
+      critic = asConfigError(where, 'critic', () => cf.create({ xDim, yDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options, seed: rng.fork('critic').nextSeed() }));
       toDispose.push(critic);
-      obj = { kind: 'critic', objective, critic, lrCritic: c.train.lrCritic };
+      scaling = c.train.criticScaling ? measureCriticScaling(policy, seq, c.train.criticScalingRollouts, rng.fork('critic-scaling')) : undefined;
+      obj = { kind: 'critic', objective, critic: scaling ? scaledCritic(critic, scaling, c.train.contrast) : critic, lrCritic: c.train.lrCritic, contrast: c.train.contrast };
     }
     const { presets: _p, ...resolved } = c;
     writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
@@ -115,7 +120,7 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
     );
     writeFileAtomic(join(outDir, 'history.csv'), csv(trained.history));
     writePolicyFile(join(outDir, 'policy', 'policy.json'), fileOf('policy', c.policy.id, c.policy.options, policySeed, policy.variables, trained.stepsDone));
-    if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone));
+    if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), { ...fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone), ...(scaling ? { inputScaling: scaling } : {}), contrast: c.train.contrast });
 
     for (const [i, b] of baselines.entries()) {
       let steps = 0;
@@ -126,7 +131,7 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       writePolicyFile(join(outDir, 'policy', 'baselines', `${i}-${b.block.id}.json`), fileOf('baseline', b.block.id, b.block.options, rng.fork(`baseline-${i}`).nextSeed(), b.policy.variables, steps));
     }
 
-    const entries = [{ name: policy.id, policy }, ...baselines.map((b) => ({ name: b.block.id, policy: b.policy }))];
+    const entries = [{ name: policy.id, policy }, ...baselines.map((b) => ({ name: b.block.name ?? b.block.id, policy: b.policy }))];
     const evals = evaluatePolicies(entries, seq, { ...c.evaluate, progress }, rng.fork('evaluate'));
     const files = ['result.json', 'history.csv', 'config.resolved.yaml', 'policy/policy.json', 'rollouts.jsonl'];
     for (const [i, e] of evals.entries()) {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { runPolicyEvaluate } from '@infobed/adaptive';
 import { Command } from 'commander';
 import { bootstrap } from '../../bootstrap.js';
+import { runPlugins } from '../../runPlugins.js';
 import type { CliIo } from '../../CliIo.js';
 import { emitResult } from '../../emit.js';
 import { addGlobalOptions, intArg, type GlobalOptions } from '../../globalOptions.js';
@@ -20,8 +21,8 @@ export function makePolicyEvaluateCommand(io: CliIo): Command {
     .option('--rollouts <n>', 'rollouts N (default: the run config evaluate.rollouts)', intArg(2))
     .option('--inner <n>', 'inner samples L (default: the run config evaluate.inner)', intArg(1))
     .action(async (f: EvaluateFlags) => {
-      const s = await bootstrap(io, f, f.backend ?? 'auto');
       const runDir = resolve(io.cwd, f.run);
+      const s = await bootstrap(io, f, f.backend ?? 'auto', runPlugins(runDir));
       const r = runPolicyEvaluate({
         host: s.host, runDir, backend: s.backend.backend, progress: s.progress,
         ...(f.rollouts !== undefined ? { rollouts: f.rollouts } : {}),

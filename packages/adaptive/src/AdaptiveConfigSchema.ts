@@ -1,5 +1,6 @@
 import { BACKEND_PREFERENCES } from '@infobed/core';
 import * as z from 'zod';
+import { FreshCriticConfigSchema } from './FreshCriticConfigSchema.js';
 
 const Options = z.record(z.string(), z.unknown()).default({});
 const Block = (id: string) => z.object({ id: z.string().min(1).default(id), options: Options }).strict().default({ id, options: {} });
@@ -52,7 +53,7 @@ export const TrainSectionSchema = z
 /** `evaluate:` the common evaluator of the policy and every baseline. */
 export const AdaptiveEvaluateSchema = z
   .object({
-    /** N rollouts per policy. */
+    /** N rollouts per policy (implicit simulators: fresh rollouts per policy, half train the new critic). */
     rollouts: z.number().int().min(2).default(1000),
     /** L inner prior samples per rollout. */
     inner: z.number().int().positive().default(100_000),
@@ -60,6 +61,8 @@ export const AdaptiveEvaluateSchema = z
     chunk: z.number().int().positive().default(25_000),
     /** Rollouts drawn in the trajectory plot. */
     trajectories: z.number().int().min(0).max(20).default(4),
+    /** Implicit simulators (no likelihood): the fresh-critic evaluator's settings. */
+    freshCritic: FreshCriticConfigSchema.default(FreshCriticConfigSchema.parse({})),
   })
   .strict();
 

@@ -5,7 +5,7 @@ export { evaluateRollouts, type EvaluateRolloutOptions, type PrefixBracket, type
 export { evaluatePolicies, type EvaluatePoliciesOptions, type PolicyEvaluation } from './evaluatePolicies.js';
 export { trainPolicy, type CriticContrast, type PolicyRecord, type TrainObjective, type TrainPolicyResult, type TrainPolicySettings } from './trainPolicy.js';
 export { PolicyFileSchema, dumpWeights, loadWeights, readPolicyFile, writePolicyFile, type PolicyFile } from './policyFile.js';
-export { buildPolicy, buildSequential } from './buildAdaptive.js';
+export { buildCriticObjective, buildPolicy, buildSequential, checkObjective } from './buildAdaptive.js';
 export { loadRun, policyFromFile, type LoadedRun } from './loadRun.js';
 export { historyRowOf, nextDesign, parseHistory, rawDesigns, type History, type NextDesign } from './policyNext.js';
 export { runPolicyTrain, type EvaluationSummary, type PolicyTrainResult, type RunPolicyTrainOptions } from './runPolicyTrain.js';
@@ -16,3 +16,7 @@ export { measureCriticScaling, scaledCritic, type CriticScaling } from './scaled
 export { historyPosterior, likelihoodPosterior } from './historyPosterior.js';
 export { loadRunCritic, type RunCritic } from './runCritic.js';
 export { inferFromPolicyRun, type PolicyInferOptions, type PolicyInferResult, type PosteriorSummary } from './inferFromPolicyRun.js';
+export { evaluateImplicit, type EvaluateImplicitOptions, type ImplicitEvaluation, type PrefixBound } from './evaluateImplicit.js';
+export { evaluateImplicitRun, SAVED_ROLLOUTS, type FreshCriticSummary, type ImplicitRunOptions } from './implicitRun.js';
+export { writeBoundVsTPlot, writeCurvePlot } from './implicitPlots.js';
+export { FreshCriticConfigSchema, type FreshCriticConfig } from './FreshCriticConfigSchema.js';

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import type { Critic, Policy, Rng, SequentialSimulator } from '@infobed/core';
+import { StandardisedCritic } from '@infobed/design';
 import { columnMoments } from '@infobed/evaluate';
 import { rolloutPairs } from './freshCriticEvaluation.js';
 import type { CriticContrast } from './trainPolicy.js';
@@ -28,26 +28,15 @@ export function measureCriticScaling(policy: Policy, seq: SequentialSimulator, n
   return { thetaMean: th.mean, thetaSd: th.sd, historyMean: h.mean, historySd: h.sd };
 }
 
-/** `[n, k]` rows shifted and scaled column-wise. */
-const affine = (a: tf.Tensor2D, mean: readonly number[], sd: readonly number[]): tf.Tensor2D =>
-  tf.div(tf.sub(a, tf.tensor1d(mean as number[])), tf.tensor1d(sd as number[])) as tf.Tensor2D;
-
 /**
  * `inner` scoring standardised inputs, raw units in (as the training loop and the posterior pass
- * them). `contrast: 'history'`: rows x = θ `[n, p]`, columns y = history `[n, T·(d + q)]`;
- * `'theta'`: the other way round. Shares `inner`'s variables; disposing it disposes `inner`.
+ * them): design's `StandardisedCritic` with θ and history moments on the sides `contrast` puts them
+ * (`history`: rows x = θ `[n, p]`, columns y = history `[n, T·(d + q)]`; `theta`: the other way
+ * round). Shares `inner`'s variables; disposing it disposes `inner`.
  */
 export function scaledCritic(inner: Critic, s: CriticScaling, contrast: CriticContrast = 'history'): Critic {
-  const th = (a: tf.Tensor2D) => affine(a, s.thetaMean, s.thetaSd);
-  const hi = (a: tf.Tensor2D) => affine(a, s.historyMean, s.historySd);
-  const [fx, fy] = contrast === 'theta' ? [hi, th] : [th, hi];
-  return {
-    id: inner.id,
-    get variables() {
-      return inner.variables;
-    },
-    scores: (x, y) => inner.scores(fx(x), fy(y)),
-    pairScores: (x, y) => tf.tidy(() => inner.pairScores(fx(x), fy(y))),
-    dispose: () => inner.dispose(),
-  };
+  const theta = { mean: s.thetaMean, sd: s.thetaSd };
+  const history = { mean: s.historyMean, sd: s.historySd };
+  const [x, y] = contrast === 'theta' ? [history, theta] : [theta, history];
+  return new StandardisedCritic(inner, { xMean: x.mean, xSd: x.sd, yMean: y.mean, ySd: y.sd });
 }

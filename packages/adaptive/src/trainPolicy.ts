@@ -17,6 +17,7 @@ import {
 } from '@infobed/core';
 import { FusedAdam, type AdamScalars } from '@infobed/nn';
 import { historyRows, simulateRollouts, spceTerms } from './rollout.js';
+import type { CriticScaling } from './scaledCritic.js';
 
 /** Gradients scaled by min(1, c / ‖g‖₂) over all of them (inside a tidy scope). */
 function clipGlobalNorm(g: Record<string, tf.Variable>, c: number): Record<string, tf.Variable> {
@@ -36,6 +37,10 @@ export interface PolicyCheckpointState {
   readonly seconds: number;
   readonly adamPolicy: AdamScalars;
   readonly adamCritic?: AdamScalars;
+  /** A stateful prior's state (SIR's bank refresh: draws, bank generation). */
+  readonly prior?: unknown;
+  /** A stateful objective's state (MINE's moving average). */
+  readonly objective?: unknown;
 }
 
 /** One history row of policy training. */
@@ -63,6 +68,8 @@ export type TrainObjective =
        * a function of h, a posterior density ratio (`policy infer`).
        */
       readonly contrast?: CriticContrast;
+      /** The fixed input standardisation inside `critic` (train.criticScaling), saved with it. */
+      readonly scaling?: CriticScaling;
     };
 
 /** See `TrainObjective.contrast`. */
@@ -146,6 +153,8 @@ export async function trainPolicy(policy: Policy, sim: SequentialSimulator, obj:
     optPolicy.importState('adamPolicy', policy.variables, st.adamPolicy, s.resume.tensors);
     if (optCritic && st.adamCritic) optCritic.importState('adamCritic', criticVars, st.adamCritic, s.resume.tensors);
     data = Rng.restore(st.data);
+    if (st.prior !== undefined) sim.restorePriorState?.(st.prior);
+    if (st.objective !== undefined && obj.kind === 'critic') obj.objective.restoreState?.(st.objective);
     history.push(...st.history);
     before = st.seconds;
     first = s.resume.step + 1;
@@ -155,10 +164,12 @@ export async function trainPolicy(policy: Policy, sim: SequentialSimulator, obj:
   const snapshot = (step: number): Checkpoint<PolicyCheckpointState> => {
     const p = optPolicy.exportState('adamPolicy', policy.variables);
     const c = optCritic?.exportState('adamCritic', criticVars);
+    const prior = sim.priorState?.();
+    const objState = obj.kind === 'critic' ? obj.objective.saveState?.() : undefined;
     return {
       kind: 'policy',
       step,
-      state: { history, data: data.state(), seconds: elapsed(), adamPolicy: p.scalars, ...(c ? { adamCritic: c.scalars } : {}) },
+      state: { history, data: data.state(), seconds: elapsed(), adamPolicy: p.scalars, ...(c ? { adamCritic: c.scalars } : {}), ...(prior !== undefined ? { prior } : {}), ...(objState !== undefined ? { objective: objState } : {}) },
       tensors: { ...saveVariables('policy', policy.variables), ...saveVariables('critic', criticVars), ...p.tensors, ...(c?.tensors ?? {}) },
     };
   };

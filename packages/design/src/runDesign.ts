@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import {
   BedError,
   Checkpointer,
@@ -11,6 +12,7 @@ import {
   writeFileAtomic,
   type DesignRecord,
   type DesignSpace,
+  type Critic,
   type PluginHost,
   type ProgressReporter,
   type Provenance,
@@ -21,6 +23,7 @@ import type { DesignConfig } from './DesignConfigSchema.js';
 import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
+import { measureInputScaling, StandardisedCritic } from './inputScaling.js';
 import { runRestarts, type RestartStart } from './restartDesign.js';
 import { CRITIC_FILE, saveCritic } from './savedCritic.js';
 import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
@@ -80,6 +83,10 @@ export interface RunDesignOptions {
   readonly interrupt?: InterruptFlag;
 }
 
+/** The design `SgaDesignOptimiser` starts from without `design.initial` (same `design-init` stream). */
+const startDesign = (space: DesignSpace, rng: Rng): number[] =>
+  tf.tidy(() => Array.from(space.toDesign(tf.tensor1d(space.initialRaw(rng.fork('design-init')))).dataSync()));
+
 /** Where a design run keeps its checkpoint (docs/checkpoints.md). */
 export const designCheckpointFile = (outDir: string): string => join(outDir, 'checkpoint', 'state.ibck');
 
@@ -122,17 +129,23 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const warning = criticPairingWarning(objectiveFactory, criticFactory);
   if (warning) progress.log(warning);
   const criticArgs = { xDim: simulator.thetaNames.length, yDim: simulator.obsDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options };
-  let critic = asConfigError(where, 'critic', () => criticFactory.create({ ...criticArgs, seed: rng.fork('critic').nextSeed() }));
   const initial = c.design.initial;
+  const space: DesignSpace = simulator.designSpace;
   if (initial) {
     try {
-      const space: DesignSpace = simulator.designSpace;
       space.validate(initial, 'design.initial');
     } catch (e) {
       if (BedError.is(e, 'invalidArgument')) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
       throw e;
     }
   }
+  // critic.standardise: θ by its prior, y by its prior predictive at the design the run starts from.
+  const scaling = c.critic.standardise ? measureInputScaling(simulator, initial ?? startDesign(space, rng), rng.fork('input-scaling')) : undefined;
+  const makeCritic = (seed: number): Critic => {
+    const inner = criticFactory.create({ ...criticArgs, seed });
+    return scaling ? new StandardisedCritic(inner, scaling) : inner;
+  };
+  let critic = asConfigError(where, 'critic', () => makeCritic(rng.fork('critic').nextSeed()));
   const { presets: _presets, ...resolved } = c;
   const file = designCheckpointFile(outDir);
   // A run killed before its first checkpoint restarts from step 0 (same config, same result).
@@ -153,7 +166,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       const cheap = { ...c.evaluate, outer: Math.min(c.evaluate.outer, 500), inner: Math.min(c.evaluate.inner, 2000) };
       const r = await runRestarts({
         simulator, objective, settings, restarts: c.design.restarts, restartSteps: steps, evaluate: cheap, rng, progress,
-        makeCritic: (seed) => criticFactory.create({ ...criticArgs, seed }),
+        makeCritic,
         score: (d, e, g) => evaluateEig(simulator, d, e, g),
       });
       critic.dispose();
@@ -176,12 +189,19 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     checkpointer.stopIfRequested(run.stepsDone, saved);
     progress.log('evaluating the final design independently of the critic…');
     const eig = evaluateEig(simulator, run.design, c.evaluate, rng.fork('evaluate'));
+    if (eig && ![eig.value, eig.stderr, eig.upper ?? 0].every(Number.isFinite)) {
+      const lastGood = run.history.at(-1);
+      throw new BedError('numerical', `design: the independent EIG of the final design is not finite (${eig.method}: ${eig.value} ± ${eig.stderr}); the training history is complete up to step ${lastGood?.step ?? 0}`, {
+        cause: { lastGood, history: run.history },
+      });
+    }
     // The trained critic, for `infobed infer` (posterior of the real experiment's outcome).
     saveCritic(outDir, critic, run.stepsDone, {
       critic: { ...components.critic, ...criticArgs, options: c.critic.options },
       simulator: { id: simulator.id, options: c.simulator.options },
       objective: { id: objective.id, options: c.objective.options, reports: objectiveFactory.reports },
       design: run.design,
+      ...(scaling ? { inputScaling: scaling } : {}),
       config: { ...resolved, plugins: resolvedPlugins(host, c) },
       backend: o.backend,
     });

@@ -11,6 +11,8 @@ export interface PrefixBound {
   readonly bound: 'infonce' | 'nwj';
   readonly mean: number;
   readonly stderr: number;
+  /** Adam steps of the critic behind this point (`byTSteps` for the curve, `steps` for t = T in `policy train`). */
+  readonly criticSteps: number;
 }
 
 /** One policy scored by fresh critics (implicit simulators). */
@@ -21,7 +23,10 @@ export interface ImplicitEvaluation {
   readonly infonce?: HeldOutBound;
   /** NWJ lower bound from the critic trained with NWJ. */
   readonly nwj?: HeldOutBound;
-  /** Bounds of the first t measurements, t = 1 … T (t < T only when `byT`); the first objective's bound. */
+  /**
+   * Bounds of the first t measurements, t = 1 … T (t < T only when `byT`; then every point from a
+   * critic of `byTSteps` steps), the first objective's bound.
+   */
   readonly byT: PrefixBound[];
   /** Each new critic's training bound on its last minibatch (by objective). */
   readonly criticTrainBounds: Record<string, number>;
@@ -81,14 +86,13 @@ export function evaluateImplicit(entries: readonly { name: string; policy: Polic
     const data = rolloutPairs(policy, seq, o.rollouts, rng.fork('fresh-rollouts'));
     const full = s.objectives.map((id) => [id, score(data, id, s.steps, id)] as const);
     const first = full[0]!;
+    // Every point of the curve from a critic of the same budget: t = T again when byTSteps ≠ steps.
+    const prefixSteps = s.byTSteps ?? s.steps;
     const byT: PrefixBound[] = [];
-    if (o.byT) {
-      for (let t = 1; t < seq.T; t++) {
-        const r = score(prefixPairs(data, t * perStep), first[0], s.byTSteps ?? s.steps, `${first[0]}-t${t}`);
-        byT.push({ t, bound: first[0], ...r[first[0]] });
-      }
+    for (let t = o.byT ? 1 : seq.T; t <= seq.T; t++) {
+      const r = t === seq.T && (!o.byT || prefixSteps === s.steps) ? first[1] : score(prefixPairs(data, t * perStep), first[0], prefixSteps, `${first[0]}-t${t}`);
+      byT.push({ t, bound: first[0], ...r[first[0]], criticSteps: t === seq.T && r === first[1] ? s.steps : prefixSteps });
     }
-    byT.push({ t: seq.T, bound: first[0], ...first[1][first[0]] });
     const of = (id: 'infonce' | 'nwj') => full.find(([k]) => k === id)?.[1][id];
     const infonce = of('infonce');
     const nwj = of('nwj');

@@ -34,13 +34,13 @@ export async function writeCurvePlot(outDir: string, seq: SequentialSimulator, n
     return seq.step.simulate(theta, design, seq.step.sampleNoise(shown.length * G, new Rng(0))).dataSync() as Float32Array;
   });
   const values = shown.flatMap((r, i) => {
-    const label = `rollout ${i + 1} (${r.theta.map((v) => v.toFixed(2)).join(', ')})`;
+    const label = `${i + 1}: ${r.theta.map((v, j) => `${seq.thetaNames[j] ?? `θ${j}`} ${v.toFixed(3)}`).join(', ')}`;
     return [
       ...times.map((x, j) => ({ x, y: curve[i * G + j]!, rollout: label, kind: 'curve' })),
       ...r.designs.map((d, t) => ({ x: d[0]!, y: r.observations[t]![0]!, rollout: label, kind: 'measurement', t: t + 1 })),
     ];
   });
-  const enc = { x: { field: 'x', type: 'quantitative', title: 'time (design units)' }, y: { field: 'y', type: 'quantitative', title: yTitle }, color: { field: 'rollout', type: 'nominal', title: 'rollout (θ)' } };
+  const enc = { x: { field: 'x', type: 'quantitative', title: 'time τ' }, y: { field: 'y', type: 'quantitative', title: yTitle }, color: { field: 'rollout', type: 'nominal', title: 'rollout: true θ', legend: { labelLimit: 320 } } };
   const spec = {
     title: `${title}: ${name}'s measurement times (points) on each rollout's curve`,
     width: 560,

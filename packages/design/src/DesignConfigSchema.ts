@@ -26,6 +26,12 @@ export const DesignSectionSchema = z
     restarts: z.number().int().min(1).max(64).default(1),
     /** Joint steps of each restart (default steps ÷ 10, at least 50). */
     restartSteps: z.number().int().positive().optional(),
+    /**
+     * Joint steps after which to try exchange moves (every design with one coordinate moved onto
+     * another's value), scored like the restarts; the best one replaces the design if it scores
+     * higher (packages/design/src/exchangeDesign.ts). Empty = never.
+     */
+    exchangeAt: z.array(z.number().int().positive()).default([]),
   })
   .strict();
 

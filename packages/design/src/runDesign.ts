@@ -23,6 +23,7 @@ import type { DesignConfig } from './DesignConfigSchema.js';
 import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
+import { exchangeCheck, type ExchangeRecord } from './exchangeDesign.js';
 import { measureInputScaling, StandardisedCritic } from './inputScaling.js';
 import { runRestarts, type RestartStart } from './restartDesign.js';
 import { CRITIC_FILE, saveCritic } from './savedCritic.js';
@@ -45,6 +46,8 @@ export interface DesignResult {
   readonly eig?: EigEstimate;
   /** `design.restarts` > 1: the short starts and which one continued (`best`). */
   readonly restarts?: { readonly best: number; readonly steps: number; readonly starts: RestartStart[] };
+  /** `design.exchangeAt`: every exchange check, accepted or not. */
+  readonly exchanges?: ExchangeRecord[];
   /** Which package and version provided each component, with the options it was given. */
   readonly components: {
     readonly simulator: ComponentRecord;
@@ -112,6 +115,38 @@ function asConfigError<T>(where: string, section: string, build: () => T): T {
 }
 
 /**
+ * `design.exchangeAt`: the optimiser's `jump` hook and the checks made so far. Each check is kept
+ * in `checkpoint/exchanges.json`, so a resumed run reports the checks made before its checkpoint
+ * (and makes again, identically, those after it).
+ */
+function exchangeHook(
+  c: DesignConfig,
+  outDir: string,
+  resumedAt: number | undefined,
+  check: (at: { step: number; design: number[] }) => ExchangeRecord | undefined,
+  progress: ProgressReporter,
+): { jump: (step: number, design: () => number[]) => number[] | undefined; records: ExchangeRecord[] } {
+  const file = join(outDir, 'checkpoint', 'exchanges.json');
+  const at = new Set(c.design.exchangeAt);
+  const saved = resumedAt !== undefined && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ExchangeRecord[]) : [];
+  const records = saved.filter((r) => r.step <= (resumedAt ?? 0));
+  const jump = (step: number, design: () => number[]): number[] | undefined => {
+    if (!at.has(step)) return undefined;
+    const r = check({ step, design: design() });
+    if (r === undefined) {
+      progress.log(`exchange at step ${step} skipped: the simulator has no independent EIG (evaluate.method)`);
+      return undefined;
+    }
+    records.push(r);
+    writeFileAtomic(file, `${JSON.stringify(records)}\n`);
+    const fmt = (d: number[]): string => `[${d.map((v) => v.toFixed(2)).join(', ')}]`;
+    progress.log(`exchange at step ${step}: ${fmt(r.from)} EIG ${r.fromEig.toFixed(3)}; best of ${r.candidates} exchanges ${fmt(r.to)} EIG ${r.toEig.toFixed(3)} → ${r.accepted ? 'jump' : 'keep'}`);
+    return r.accepted ? r.to : undefined;
+  };
+  return { jump, records };
+}
+
+/**
  * Runs one design optimisation from a validated config and writes, atomically, `history.csv`,
  * `config.resolved.yaml`, plots and finally `result.json` (its presence means success). On a
  * numerical failure it writes `history.csv` up to the last good step and `last-good.json`, then
@@ -139,6 +174,8 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       throw e;
     }
   }
+  const late = c.design.exchangeAt.find((s) => s > c.design.steps);
+  if (late !== undefined) throw new BedError('invalidConfig', `${where}: design.exchangeAt: step ${late} is after the last joint step (design.steps = ${c.design.steps})`);
   // critic.standardise: θ by its prior, y by its prior predictive at the design the run starts from.
   const scaling = c.critic.standardise ? measureInputScaling(simulator, initial ?? startDesign(space, rng), rng.fork('input-scaling')) : undefined;
   const makeCritic = (seed: number): Critic => {
@@ -160,10 +197,11 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     let settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
     const evaluateEig = o.evaluateEig ?? eigEvaluator;
     let restarts: DesignResult['restarts'];
+    // Restarts and exchange checks score designs at a smaller budget than the final evaluation.
+    const cheap = { ...c.evaluate, outer: Math.min(c.evaluate.outer, 500), inner: Math.min(c.evaluate.inner, 2000) };
     if (c.design.restarts > 1 && resume === undefined) {
       // A resumed run continues the main run from its checkpoint: the restarts were done before it.
       const steps = c.design.restartSteps ?? Math.max(50, Math.round(c.design.steps / 10));
-      const cheap = { ...c.evaluate, outer: Math.min(c.evaluate.outer, 500), inner: Math.min(c.evaluate.inner, 2000) };
       const r = await runRestarts({
         simulator, objective, settings, restarts: c.design.restarts, restartSteps: steps, evaluate: cheap, rng, progress,
         makeCritic,
@@ -180,7 +218,8 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     }
     const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
     if (o.resume) progress.log(resume ? `design: resuming from the checkpoint at step ${resume.step}` : 'design: no checkpoint yet; restarting the run from step 0');
-    const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, ...(resume ? { resume } : {}) });
+    const exchange = exchangeHook(c, outDir, resume?.step, (d) => exchangeCheck(d.step, d.design, (x, e, g) => evaluateEig(simulator, x, e, g), cheap, rng), progress);
+    const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, jump: exchange.jump, ...(resume ? { resume } : {}) });
     writeFileAtomic(join(outDir, 'history.csv'), historyCsv(run.history));
     writeFileAtomic(join(outDir, 'checkpoint', 'design.json'), JSON.stringify({ step: run.stepsDone, design: run.design }, null, 2));
     const saved = (): never => {
@@ -224,6 +263,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       mi: run.final,
       ...(eig ? { eig } : {}),
       ...(restarts ? { restarts } : {}),
+      ...(c.design.exchangeAt.length > 0 ? { exchanges: exchange.records } : {}),
       components,
       files,
     };

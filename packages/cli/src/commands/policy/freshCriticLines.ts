@@ -9,6 +9,6 @@ export function freshCriticLines(s: FreshCriticSummary): string[] {
   return [
     `lower bounds on the total EIG from fresh critics (${s.critic.id}, ${s.criticSteps} steps) on held-out rollouts: ${s.rollouts} rollouts per policy, K = ${s.negatives} negatives, ± s.e. over evaluation batches (nats):`,
     ...s.results.map((e) => `  ${e.name.padEnd(16)} InfoNCE ${pm(e.infonce)}   NWJ ${pm(e.nwj)}`),
-    ...(byT ? [`  by number of measurements t = 1 … ${T} (${s.results[0]?.byT[0]?.bound ?? ''}):`, ...s.results.map((e) => `  ${e.name.padEnd(16)} ${e.byT.map((b) => b.mean.toFixed(3)).join('  ')}`)] : []),
+    ...(byT ? [`  by number of measurements t = 1 … ${T} (${s.results[0]?.byT[0]?.bound ?? ''}, critics of ${s.results[0]?.byT[0]?.criticSteps ?? 0} steps):`, ...s.results.map((e) => `  ${e.name.padEnd(16)} ${e.byT.map((b) => b.mean.toFixed(3)).join('  ')}`)] : []),
   ];
 }

@@ -14,7 +14,7 @@ async function cli(argv: string[]): Promise<{ code: number; err: string; doc: { 
 }
 
 interface Bound { mean: number; stderr: number }
-interface Scored { name: string; infonce: Bound; nwj: Bound; byT: { t: number; bound: string; mean: number; stderr: number }[]; negatives: number }
+interface Scored { name: string; infonce: Bound; nwj: Bound; byT: { t: number; bound: string; mean: number; stderr: number; criticSteps: number }[]; negatives: number }
 const NAMES = ['lstm', 'equal-interval', 'random', 'static'];
 
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('SIR through the policy CLI (ci preset): train → evaluate → next', 
     for (const r of lines.slice(0, 50)) r.designs.forEach((d, t) => expect(d[0]!).toBeGreaterThan(t === 0 ? 0.01 : r.designs[t - 1]![0]!));
   });
 
-  it('evaluate: the same bound at t = T as train (same streams), and the bound of every prefix t = 1 … T', async () => {
+  it('evaluate: the same bounds as train (same streams), and the bound of every prefix t = 1 … T', async () => {
     const r = await cli(['policy', 'evaluate', '--run', out]);
     expect(r.code, r.err).toBe(0);
     const train = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).freshCritic.results as Scored[];
@@ -55,7 +55,8 @@ describe('SIR through the policy CLI (ci preset): train → evaluate → next', 
     expect(ev.map((e) => e.name)).toEqual(NAMES);
     ev.forEach((e, i) => {
       expect(e.byT.map((b) => b.t)).toEqual([1, 2, 3, 4, 5]);
-      expect(e.byT[4]!.mean).toBe(train[i]!.infonce.mean);
+      expect(e.byT.every((b) => b.criticSteps === 20)).toBe(true); // ci: byTSteps 20 (t = T too)
+      expect(e.infonce.mean).toBe(train[i]!.infonce.mean); // 30 steps, as in train
       expect(e.nwj.mean).toBe(train[i]!.nwj.mean);
     });
     for (const f of ['bound-vs-t.png', 'curves.png']) expect(existsSync(join(out, f)), f).toBe(true);

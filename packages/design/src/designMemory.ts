@@ -28,14 +28,15 @@ export function designMemoryTerms(c: DesignConfig, where: string): MemoryTerm[] 
   const obs = Math.max(num(so.designs, 10), num(so.T, 0), 10);
   const terms: MemoryTerm[] = [{ field: 'design.batch', bytes: 4 * SCORE_FLOATS * b * b, formula: `B² × ${SCORE_FLOATS} floats with B = ${b}` }];
   const sumHidden = hidden.reduce((a, h) => a + h, 0);
-  if (c.critic.id === 'joint') {
+  const joint = c.critic.id === 'joint' || c.critic.id === 'shared'; // one network over all B² pairs
+  if (joint) {
     terms.push({ field: 'design.batch', bytes: 4 * JOINT_FLOATS * b * b * sumHidden, formula: `B² pairs × Σ critic.options.hidden (${sumHidden}) × ${JOINT_FLOATS} floats with B = ${b}` });
   }
   const inner = hidden.slice(1).reduce((a, h, i) => a + h * hidden[i]!, 0) + obs * (hidden[0] ?? 0);
   const head = (hidden.at(-1) ?? obs) * embed;
-  const towers = c.critic.id === 'joint' ? 1 : 2;
+  const towers = joint ? 1 : 2;
   terms.push({ field: 'critic.options.hidden', bytes: 4 * 4 * towers * inner + 4 * 4 * b * sumHidden * towers, formula: `weights × 4 (value, Adam m and v, gradient) + B × Σ hidden activations` });
-  if (c.critic.id !== 'joint') terms.push({ field: 'critic.options.embed', bytes: 4 * 4 * towers * (head + b * embed), formula: `last hidden × embed weights × 4 + B × embed` });
+  if (!joint) terms.push({ field: 'critic.options.embed', bytes: 4 * 4 * towers * (head + b * embed), formula: `last hidden × embed weights × 4 + B × embed` });
   if (c.simulator.id === 'sir' || c.simulator.id === 'seir') {
     const paths = num(so.paths, 2000);
     const horizon = num(so.horizon, 100);

@@ -10,6 +10,7 @@ import {
   silentProgress,
   writeFileAtomic,
   type DesignRecord,
+  type CriticSource,
   type DesignSpace,
   type PluginHost,
   type ProgressReporter,
@@ -18,6 +19,7 @@ import {
 import { eigEvaluator } from '@infobed/evaluate';
 import { stringify } from 'yaml';
 import type { DesignConfig } from './DesignConfigSchema.js';
+import { designCritic } from './designCritic.js';
 import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
@@ -32,6 +34,8 @@ export interface DesignResult {
   /** What `mi.estimate` is: the objective's own bound, another bound, or a plug-in estimate. */
   readonly objectiveReports: 'bound' | 'other-bound' | 'plug-in';
   readonly critic: string;
+  /** How the critic was chosen: named for the objective, the objective's own default (FLO → `shared`), or the config's as a fallback. */
+  readonly criticSource: CriticSource;
   readonly backend: string;
   readonly seed: number;
   readonly steps: number;
@@ -111,11 +115,13 @@ function asConfigError<T>(where: string, section: string, build: () => T): T {
  * rethrows the `BedError('numerical')`.
  */
 export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
-  const { host, config: c, outDir } = o;
+  const { host, outDir } = o;
   const progress = o.progress ?? silentProgress;
   const where = o.configSource ?? 'config';
+  const objectiveFactory = asConfigError(where, 'objective', () => host.objective(o.config.objective.id));
+  const { source: criticSource, ...chosenCritic } = designCritic(o.config, objectiveFactory);
+  const c: DesignConfig = { ...o.config, critic: { ...chosenCritic, options: { ...chosenCritic.options } } };
   const simulator = asConfigError(where, 'simulator', () => host.simulator(c.simulator.id).create(c.simulator.options));
-  const objectiveFactory = asConfigError(where, 'objective', () => host.objective(c.objective.id));
   const objective = asConfigError(where, 'objective', () => objectiveFactory.create(c.objective.options));
   const rng = new Rng(c.seed);
   const criticFactory = asConfigError(where, 'critic', () => host.critic(c.critic.id));
@@ -133,7 +139,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       throw e;
     }
   }
-  const { presets: _presets, ...resolved } = c;
+  const { presets: _presets, criticNamed: _named, ...resolved } = c;
   const file = designCheckpointFile(outDir);
   // A run killed before its first checkpoint restarts from step 0 (same config, same result).
   const resume = o.resume && existsSync(file) ? readCheckpoint(file, 'design') : undefined;
@@ -196,6 +202,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       objective: objective.id,
       objectiveReports: objectiveFactory.reports,
       critic: critic.id,
+      criticSource,
       backend: o.backend,
       seed: c.seed,
       steps: run.stepsDone,

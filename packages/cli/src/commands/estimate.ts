@@ -87,6 +87,11 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   if (f.mi && f.rho !== undefined) throw new BedError('invalidArgument', '--mi and --rho: give one or the other');
   if (f.mi) over.mi = f.mi;
   const settings = merge(est, over);
+  // --lr / --steps / --average apply to every objective, over an entry's own budget (e.g. flo's lr).
+  const budgetFlags = (['lr', 'stepsPerStage', 'average'] as const).filter((k) => over[k] !== undefined || (k === 'average' && f.steps !== undefined));
+  if (budgetFlags.length > 0 && Array.isArray(settings.objectives)) {
+    settings.objectives = (settings.objectives as Record<string, unknown>[]).map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => !(budgetFlags as readonly string[]).includes(k))));
+  }
   if (f.rho !== undefined) settings.mi = [gaussianMi(typeof settings.dim === 'number' ? settings.dim : 10, f.rho)];
   if (f.steps !== undefined && f.average === undefined) settings.average = Math.max(1, Math.floor(f.steps / 2));
   if (settings.objectives === undefined) throw new BedError('invalidArgument', `--objective: required (or estimate.objectives in the config)`);
@@ -165,7 +170,8 @@ export function makeEstimateCommand(io: CliIo): Command {
       const seconds = Object.fromEntries(traces.filter((t) => t.run === 0).map((t) => [t.objective, +traces.filter((u) => u.objective === t.objective).reduce((a, u) => a + u.seconds, 0).toFixed(1)]));
       const components = componentsOf(s.host, rows, parseEstimateSettings(settings as EstimateSettingsInput).tasks ?? []);
       const result = rows.length === 1 ? { ...rows[0]!, seed, seconds: Object.values(seconds)[0], components } : { rows, seed, backend: s.backend.backend, seconds, components };
-      const failed = rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate));
+      // onDiverge `report` (benchmark preset): diverged runs are results, shown in the table and rows.
+      const failed = parseEstimateSettings(settings as EstimateSettingsInput).onDiverge === 'fail' ? rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate)) : undefined;
       if (outDir) {
         writeFileAtomic(join(outDir, 'trace.csv'), traceCsv(traces));
         if (parseEstimateSettings(settings as EstimateSettingsInput).tasks) writeFileAtomic(join(outDir, 'benchmark.md'), benchmarkTable(rows));

@@ -88,6 +88,8 @@ describe('infobed estimate', () => {
     };
     expect(await rowsOf([])).toEqual([[0.001, 4], [0.01, 6]]);
     expect(await rowsOf(['--lr', '0.002', '--steps', '3'])).toEqual([[0.002, 3], [0.002, 3]]);
+    // --objective keeps a configured entry (its own budget), as --task keeps a configured task.
+    expect(await rowsOf(['--objective', 'nwj,dv'])).toEqual([[0.01, 6], [0.001, 4]]);
   });
 
   it('exits 2 naming an unknown task and listing the available ones', async () => {

@@ -61,7 +61,14 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
     est = merge(est, isObj(p.estimate) ? p.estimate : {});
   }
   const over: Record<string, unknown> = {};
-  if (f.objective) over.objectives = f.objective.map((id) => ({ id }));
+  if (f.objective) {
+    // An id the config lists keeps its entry (options, critic, own budget: flo's lr), as --task does.
+    const known = Array.isArray(est.objectives) ? (est.objectives as Record<string, unknown>[]) : [];
+    over.objectives = f.objective.flatMap((id) => {
+      const configured = known.filter((o) => o.id === id);
+      return configured.length > 0 ? configured : [{ id }];
+    });
+  }
   if (f.critic) {
     // A named critic applies to every objective (over an objective's own default, e.g. FLO → shared).
     const critic = { id: f.critic, options: f.critic === (isObj(est.critic) ? est.critic.id : undefined) ? (est.critic as { options?: unknown }).options ?? {} : {} };
@@ -130,7 +137,7 @@ const human = (rows: readonly EstimateRow[]): string =>
 export function makeEstimateCommand(io: CliIo): Command {
   return addResumeOptions(addGlobalOptions(new Command('estimate')))
     .description('benchmark MI objectives against the known MI of correlated Gaussians (stepwise truth schedule) or of benchmark tasks (--task)')
-    .option('--objective <id>', 'objective id (repeatable or comma-separated)', idsOf)
+    .option('--objective <id>', "objective id (repeatable or comma-separated); an id the config lists keeps its entry's options, critic and budget", idsOf)
     .option('--critic <id>', "critic id for every objective: separable, joint, bilinear, shared, … (default: the objective's own, e.g. flo → shared, else the config's critic)")
     .option('--task <id>', 'benchmark task family instead of the stepwise Gaussian schedule (repeatable or comma-separated; options from the config)', idsOf)
     .option('--held-out <n>', 'fresh pairs for the held-out estimate after each stage (0: off; default 10000)', intArg(0))

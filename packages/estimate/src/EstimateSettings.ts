@@ -4,8 +4,9 @@ import * as z from 'zod';
 const Component = z.object({ id: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}) }).strict();
 /**
  * An objective, optionally with its own critic (e.g. FLO with `bilinear`) overriding `critic`, and
- * its own optimiser budget (`lr`, `stepsPerStage`, `average`) overriding the settings' (each paper
- * trains its critic with its own settings: FLO's shared critic at Adam 1e-4).
+ * its own budget (`lr`, `stepsPerStage`, `average`, and the truth schedule `mi`) overriding the
+ * settings' (each paper trains its critic its own way: FLO's shared critic at Adam 1e-4 from a
+ * fresh start at the target MI).
  */
 const ObjectiveEntry = z
   .object({
@@ -15,6 +16,8 @@ const ObjectiveEntry = z
     lr: z.number().positive().optional(),
     stepsPerStage: z.number().int().positive().optional(),
     average: z.number().int().positive().optional(),
+    /** Its own truth schedule (stepwise Gaussian only), e.g. `[10]`: a fresh start at 10 nats. */
+    mi: z.array(z.number().positive()).min(1).optional(),
   })
   .strict();
 
@@ -72,9 +75,9 @@ export const EstimateSettingsSchema = z
 
 export type EstimateSettings = z.infer<typeof EstimateSettingsSchema>;
 
-/** The settings one objective entry trains with: its own `lr` / `stepsPerStage` / `average` over the shared ones. */
+/** The settings one objective entry trains with: its own `lr` / `stepsPerStage` / `average` / `mi` over the shared ones. */
 export function settingsFor(s: EstimateSettings, o: EstimateSettings['objectives'][number]): EstimateSettings {
-  return { ...s, lr: o.lr ?? s.lr, stepsPerStage: o.stepsPerStage ?? s.stepsPerStage, average: o.average ?? s.average };
+  return { ...s, lr: o.lr ?? s.lr, stepsPerStage: o.stepsPerStage ?? s.stepsPerStage, average: o.average ?? s.average, mi: o.mi ?? s.mi };
 }
 export type EstimateSettingsInput = z.input<typeof EstimateSettingsSchema>;
 

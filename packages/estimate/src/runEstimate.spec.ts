@@ -131,6 +131,9 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
     expect(rows[1]!.estimate).toBe(alone!.estimate);
     expect(rows[1]!.estimate).not.toBe(rows[0]!.estimate);
     await expect(runEstimate(host(), { ...base, objectives: [{ id: 'infonce', average: 7 }] }, new Rng(0), silentProgress)).rejects.toThrow(/estimate\.objectives\.0\.average: expected average ≤ stepsPerStage/);
+    // Its own truth schedule: a fresh start at 2 nats, while the others run the shared [1].
+    const fresh = await runEstimate(host(), { ...base, objectives: [{ id: 'infonce' }, { id: 'nwj', mi: [2, 3] }] }, new Rng(0), silentProgress);
+    expect(fresh.map((r) => `${r.objective}@${r.trueMi}`)).toEqual(['infonce@1', 'nwj@2', 'nwj@3']);
   });
 
   it('runs benchmark tasks (one row per objective × task, truth from the task) and draws the heat-map', async () => {

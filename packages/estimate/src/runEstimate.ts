@@ -73,7 +73,6 @@ function schedules(host: PluginHost, s: EstimateSettings): MiTask[][] {
  */
 export async function runEstimateReport(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter, hooks: EstimateHooks = {}): Promise<EstimateReport> {
   const s = parseEstimateSettings(settingsInput);
-  const plans = schedules(host, s);
   const factories = s.objectives.map((o) => {
     const factory = host.objective(o.id);
     const critic = criticFor(factory, o.critic, s.critic);
@@ -88,7 +87,7 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
   for (const [oi, { factory, options, critic, criticFactory, so }] of factories.entries()) {
     const warning = criticPairingWarning(factory, criticFactory);
     if (warning) progress.log(warning);
-    for (const [pi, stages] of plans.entries()) {
+    for (const [pi, stages] of schedules(host, so).entries()) {
       const results: RunResult[] = [];
       for (let r = 0; r < s.runs; r++) {
         const key = `${oi}/${pi}/${r}`;

@@ -80,16 +80,16 @@ describe('infobed estimate', () => {
   it("--lr / --steps apply to every objective, over an entry's own budget", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infobed-estimate-budget-'));
     const file = join(dir, 'c.yaml');
-    writeFileSync(file, 'estimate: { objectives: [{ id: infonce }, { id: nwj, lr: 0.01, stepsPerStage: 6 }], dim: 2, mi: [1], batch: 8, stepsPerStage: 4, average: 2, heldOut: 0, lr: 0.001 }\n');
+    writeFileSync(file, 'estimate: { objectives: [{ id: infonce }, { id: nwj, lr: 0.01, stepsPerStage: 6, mi: [2] }], dim: 2, mi: [1], batch: 8, stepsPerStage: 4, average: 2, heldOut: 0, lr: 0.001 }\n');
     const rowsOf = async (extra: string[]) => {
       const r = await cli(['estimate', '--config', file, ...extra, '--json', '--quiet', '--backend', 'wasm']);
       expect(r.code, r.err).toBe(0);
-      return (JSON.parse(r.out).result.rows as { lr: number; stepsPerStage: number }[]).map((x) => [x.lr, x.stepsPerStage]);
+      return (JSON.parse(r.out).result.rows as { lr: number; stepsPerStage: number; trueMi: number }[]).map((x) => [x.lr, x.stepsPerStage, x.trueMi]);
     };
-    expect(await rowsOf([])).toEqual([[0.001, 4], [0.01, 6]]);
-    expect(await rowsOf(['--lr', '0.002', '--steps', '3'])).toEqual([[0.002, 3], [0.002, 3]]);
+    expect(await rowsOf([])).toEqual([[0.001, 4, 1], [0.01, 6, 2]]);
+    expect(await rowsOf(['--lr', '0.002', '--steps', '3', '--mi', '1.5'])).toEqual([[0.002, 3, 1.5], [0.002, 3, 1.5]]);
     // --objective keeps a configured entry (its own budget), as --task keeps a configured task.
-    expect(await rowsOf(['--objective', 'nwj,dv'])).toEqual([[0.01, 6], [0.001, 4]]);
+    expect(await rowsOf(['--objective', 'nwj,dv'])).toEqual([[0.01, 6, 2], [0.001, 4, 1]]);
   });
 
   it('exits 2 naming an unknown task and listing the available ones', async () => {

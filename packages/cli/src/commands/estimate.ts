@@ -94,8 +94,8 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   if (f.mi && f.rho !== undefined) throw new BedError('invalidArgument', '--mi and --rho: give one or the other');
   if (f.mi) over.mi = f.mi;
   const settings = merge(est, over);
-  // --lr / --steps / --average apply to every objective, over an entry's own budget (e.g. flo's lr).
-  const budgetFlags = (['lr', 'stepsPerStage', 'average'] as const).filter((k) => over[k] !== undefined || (k === 'average' && f.steps !== undefined));
+  // --lr / --steps / --average / --mi / --rho apply to every objective, over an entry's own budget (e.g. flo's lr).
+  const budgetFlags = (['lr', 'stepsPerStage', 'average', 'mi'] as const).filter((k) => over[k] !== undefined || (k === 'average' && f.steps !== undefined) || (k === 'mi' && f.rho !== undefined));
   if (budgetFlags.length > 0 && Array.isArray(settings.objectives)) {
     settings.objectives = (settings.objectives as Record<string, unknown>[]).map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => !(budgetFlags as readonly string[]).includes(k))));
   }

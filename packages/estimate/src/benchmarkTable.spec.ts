@@ -14,13 +14,15 @@ describe(benchmarkTable, () => {
       { ...row('infonce', 'b', 1, 0.9, 0.02, 3), diverged: 1, error: 'nwj: mi is NaN' },
       row('nwj', 'a', 0.4, 0.41, 0.03, 4),
       { ...row('nwj', 'b', 1, Number.NaN, Number.NaN, 1), diverged: 3, error: 'boom' },
+      { ...row('infonce', 'c', 2, 1.5, 0, 1), diverged: 2, error: 'boom' },
     ]);
     expect(md.trim().split('\n')).toEqual([
       '| task | true MI | infonce (separable) | nwj (separable) |',
       '|---|---|---|---|',
       '| a | 0.400 | 0.38 ± 0.01 | 0.41 ± 0.03 |',
       '| b | 1.000 | 0.90 ± 0.02 (1/3 diverged) | diverged (3/3) |',
-      '| seconds (all tasks, all runs) | | 5 | 5 |',
+      '| c | 2.000 | 1.50 (2/3 diverged) |  |',
+      '| seconds (all tasks, all runs) | | 6 | 5 |',
     ]);
   });
 });

@@ -15,7 +15,9 @@ export function benchmarkTable(rows: readonly EstimateRow[]): string {
   const cell = (r: EstimateRow | undefined): string => {
     if (r === undefined) return '';
     if (r.diverged >= r.runs) return `diverged (${r.diverged}/${r.runs})`;
-    const value = Number.isFinite(r.heldOut) ? `${f2(r.heldOut)} ± ${f2(r.heldOutSd)}` : `${f2(r.estimate)} ± ${f2(r.estimateSd)}`;
+    // One finite run left: no spread to show.
+    const spread = (sdv: number): string => (r.runs - r.diverged > 1 || r.diverged === 0 ? ` ± ${f2(sdv)}` : '');
+    const value = Number.isFinite(r.heldOut) ? `${f2(r.heldOut)}${spread(r.heldOutSd)}` : `${f2(r.estimate)}${spread(r.estimateSd)}`;
     return r.diverged > 0 ? `${value} (${r.diverged}/${r.runs} diverged)` : value;
   };
   const find = (task: string, col: string) => rows.find((r) => r.task === task && `${r.objective} (${r.critic})` === col);

@@ -13,8 +13,9 @@ import { runCliCaptured } from '../support/runCliCaptured.js';
  * `infobed infer` end to end: train a density-ratio critic (InfoNCE-anchor) with `infobed design`,
  * then ask for the posterior of an outcome simulated at the chosen design from a known θ.
  * Linear-Gaussian: against the exact conjugate posterior. Pharmacokinetic: against importance
- * sampling with the true likelihood (same prior draws). Tolerances are for these short trainings
- * (1,300 steps) and were set from measurements, stated in docs/infer.md.
+ * sampling with the true likelihood (50,000 prior draws). Tolerances are for these short trainings
+ * (1,300 and 2,000 steps) and were set from measurements, stated in docs/infer.md; the PK ones fail
+ * without `critic.standardise` (sds 1.4–2.6× too wide).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'infobed-infer-'));
@@ -41,8 +42,8 @@ function observe(sim: Simulator, theta: number[], design: number[], seed: number
   return tf.tidy(() => Array.from(sim.simulate(tf.tensor2d([theta]), tf.tensor1d(design), sim.sampleNoise(1, new Rng(seed))).dataSync()));
 }
 
-async function infer(run: string, observed: number[], tag: string) {
-  const r = await runCliCaptured(['infer', '--run', run, '--observed', JSON.stringify(observed), '--out', join(dir, `infer-${tag}`), '--json', '--quiet', '--backend', 'wasm'], root);
+async function infer(run: string, observed: number[], tag: string, extra: string[] = []) {
+  const r = await runCliCaptured(['infer', '--run', run, '--observed', JSON.stringify(observed), '--out', join(dir, `infer-${tag}`), '--json', '--quiet', '--backend', 'wasm', ...extra], root);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout).result as { parameters: { name: string; mean: number; sd: number; lower: number; upper: number }[]; ess: number; files: string[] };
 }
@@ -87,14 +88,14 @@ describe('infobed infer', () => {
     sim.dispose?.();
   });
 
-  it('pharmacokinetic: the importance-sampling posterior mean (true likelihood) lies in the critic posterior’s 95% interval, within 1.5 reference sds', async () => {
+  it('pharmacokinetic (standardised critic inputs): posterior means within 0.75 and sds within 0.75–1.35× of importance sampling with the true likelihood', async () => {
     const { out, design } = await train(
       'pk',
       [
         'simulator: { id: pharmacokinetic, options: { T: 5 } }',
         'objective: { id: infonce-anchor, options: { nu: 16 } }',
-        'critic: { id: separable, options: { hidden: [64, 64], embed: 32 } }',
-        'design: { steps: 1000, finalCriticSteps: 300, batch: 128, lrCritic: 0.001, lrDesign: 0.05, initial: [0.0833, 6.04, 11.99, 17.95, 23.9], recordEvery: 50, evalBatches: 5 }',
+        'critic: { id: separable, options: { hidden: [64, 64], embed: 32 }, standardise: true }',
+        'design: { steps: 1000, finalCriticSteps: 1000, batch: 128, lrCritic: 0.001, lrDesign: 0.05, initial: [0.0833, 6.04, 11.99, 17.95, 23.9], recordEvery: 50, evalBatches: 5 }',
         'evaluate: { method: none }',
         'seed: 2',
       ].join('\n'),
@@ -111,18 +112,25 @@ describe('infobed infer', () => {
       },
       pairScores: (th, y) => tf.tidy(() => tf.reshape(sim.logLikelihood!(tf.slice(y, [0, 0], [1, -1]) as tf.Tensor2D, th, d), [-1]) as tf.Tensor1D),
     };
-    const theta = [1.1, 0.09, 21]; // k_a, k_e, V: within half a prior sd (log scale) of the prior's centre
-    const y = observe(sim, theta, design, 7);
-    const ref = criticPosterior(likelihood, sim, y, design, { priorSamples: 20_000, resample: 0 }, new Rng(0));
-    const r = await infer(out, y, 'pk');
-    r.parameters.forEach((q, a) => {
-      const sd = Math.sqrt(ref.cov[a]![a]!);
-      const what = `${q.name}: infer ${q.mean} ± ${q.sd} [${q.lower}, ${q.upper}] vs IS ${ref.mean[a]} ± ${sd}`;
-      console.log(what);
-      expect(ref.mean[a]!, what).toBeGreaterThan(q.lower);
-      expect(ref.mean[a]!, what).toBeLessThan(q.upper);
-      expect(Math.abs(q.mean - ref.mean[a]!), what).toBeLessThan(1.5 * sd);
-    });
+    // k_a, k_e, V: the prior's centre region, and two draws from the prior.
+    const thetas = [[1.1, 0.09, 21], ...tf.tidy(() => sim.samplePrior(2, new Rng(99)).arraySync() as number[][])];
+    for (const [i, theta] of thetas.entries()) {
+      const y = observe(sim, theta, design, 7 + i);
+      const ref = criticPosterior(likelihood, sim, y, design, { priorSamples: 50_000, resample: 0 }, new Rng(0));
+      // ESS ≥ 100: the reference mean's Monte Carlo error is ≤ 0.1 posterior sd.
+      expect(ref.ess, 'reference ESS').toBeGreaterThan(100);
+      // 100,000 prior draws: an outcome from the prior's tail leaves ESS ≈ 80 of the default 20,000.
+      const r = await infer(out, y, `pk${i}`, ['--samples', '100000']);
+      expect(r.ess).toBeGreaterThan(100);
+      r.parameters.forEach((q, a) => {
+        const sd = Math.sqrt(ref.cov[a]![a]!);
+        const what = `θ = [${theta.map((v) => v.toFixed(3))}] ${q.name}: infer ${q.mean} ± ${q.sd} vs IS ${ref.mean[a]} ± ${sd}`;
+        console.log(what);
+        expect(Math.abs(q.mean - ref.mean[a]!) / sd, what).toBeLessThan(0.75);
+        expect(q.sd / sd, what).toBeGreaterThan(0.75);
+        expect(q.sd / sd, what).toBeLessThan(1.35);
+      });
+    }
     d.dispose();
     sim.dispose?.();
   });

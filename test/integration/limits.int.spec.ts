@@ -28,6 +28,10 @@ describe('sizes the schema accepts but the machine cannot run: exit 2 before any
     ['metaflo.hidden: [1e8]', ['meta', '--config', config('method: metaflo\nmetaflo: { hidden: [100000000] }\n')], /c\d+\.yaml: metaflo\.hidden: the run would need/],
     ['sir horizon: 1e300', ['design', '--config', config('simulator: { id: sir, options: { horizon: 1e300 } }\n')], /c\d+\.yaml: simulator\.options\.horizon: the path bank would take 2\.00e\+305 Euler–Maruyama steps/],
     ['sir dt: 1e-9', ['design', '--config', config('simulator: { id: sir, options: { dt: 1e-9 } }\n')], /c\d+\.yaml: simulator\.options\.dt: the path bank would take 2\.00e\+14/],
+    ['estimate --batch 8192', ['estimate', '--objective', 'infonce', '--batch', '8192'], /^--batch: the run would need about 8\.\d+ GiB \(estimate\.batch: B² × 32 floats with B = 8192/],
+    ['estimate --dim 1e9', ['estimate', '--objective', 'nwj', '--dim', '1000000000'], /^--dim: the run would need about [\d.e+]+ GiB \(estimate\.dim: first-layer weights/],
+    ['estimate critic.options.embed: 1e12', ['estimate', '--config', config('estimate:\n  objectives: [{ id: infonce }]\n  critic: { id: separable, options: { embed: 1000000000000 } }\n')], /c\d+\.yaml: estimate\.critic\.options\.embed: the run would need/],
+    ['estimate objectives[0].critic.options.hidden: [1e9]', ['estimate', '--config', config('estimate:\n  objectives: [{ id: nwj, critic: { id: separable, options: { hidden: [1000000000] } } }]\n')], /c\d+\.yaml: estimate\.objectives\.0\.critic\.options\.hidden: the run would need/],
     ['a 5 MB config', ['design', '--config', config(`simulator: { id: noisy-linear }\ndescription: "${'x'.repeat(5_000_000)}"\n`)], /c\d+\.yaml: the config file is 4883 KiB, over the 256 KiB limit/],
   ])('%s', async (_name, args, message) => {
     const out = join(dir, `out${n++}`);

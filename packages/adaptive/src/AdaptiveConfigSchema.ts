@@ -1,5 +1,6 @@
 import { BACKEND_PREFERENCES } from '@infobed/core';
 import * as z from 'zod';
+import { FreshCriticConfigSchema } from './FreshCriticConfigSchema.js';
 
 const Options = z.record(z.string(), z.unknown()).default({});
 const Block = (id: string) => z.object({ id: z.string().min(1).default(id), options: Options }).strict().default({ id, options: {} });
@@ -15,6 +16,18 @@ export const TrainSectionSchema = z
     lr: z.number().positive().max(1).default(1e-4),
     /** Critic learning rate (critic objectives only). */
     lrCritic: z.number().positive().max(1).default(1e-3),
+    /**
+     * Critic objectives: standardise the critic's inputs (θ and the history) per coordinate with
+     * moments of `criticScalingRollouts` rollouts of the untrained policy (scaledCritic).
+     */
+    criticScaling: z.boolean().default(false),
+    criticScalingRollouts: z.number().int().min(2).default(4096),
+    /**
+     * Critic objectives: contrast each (θ, history) pair with other histories for its θ (`history`,
+     * rows θ) or with other θ for its history (`theta`, rows histories, iDAD: an InfoNCE critic is
+     * then a posterior density ratio, what `policy infer` needs).
+     */
+    contrast: z.enum(['history', 'theta']).default('history'),
     recordEvery: z.number().int().positive().default(25),
     /** Wall-clock budget of the policy's training in minutes (0 = none): stops after the step that exceeds it. */
     maxMinutes: z.number().min(0).default(0),
@@ -40,7 +53,7 @@ export const TrainSectionSchema = z
 /** `evaluate:` the common evaluator of the policy and every baseline. */
 export const AdaptiveEvaluateSchema = z
   .object({
-    /** N rollouts per policy. */
+    /** N rollouts per policy (implicit simulators: fresh rollouts per policy, half train the new critic). */
     rollouts: z.number().int().min(2).default(1000),
     /** L inner prior samples per rollout. */
     inner: z.number().int().positive().default(100_000),
@@ -48,10 +61,13 @@ export const AdaptiveEvaluateSchema = z
     chunk: z.number().int().positive().default(25_000),
     /** Rollouts drawn in the trajectory plot. */
     trajectories: z.number().int().min(0).max(20).default(4),
+    /** Implicit simulators (no likelihood): the fresh-critic evaluator's settings. */
+    freshCritic: FreshCriticConfigSchema.default(FreshCriticConfigSchema.parse({})),
   })
   .strict();
 
-const BaselineSchema = z.object({ id: z.string().min(1), options: Options }).strict();
+/** A baseline policy; `name` labels it in results and file names (default: its id), e.g. an sPCE-trained `gru` beside a critic-trained one. */
+const BaselineSchema = z.object({ id: z.string().min(1), options: Options, name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only (it names files)').optional() }).strict();
 
 const RunSchema = z
   .object({

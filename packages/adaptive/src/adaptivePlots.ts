@@ -5,15 +5,17 @@ import type { PolicyRecord } from './trainPolicy.js';
 
 /**
  * `eig-vs-t`: total EIG (sPCE, lower bound) of the first t measurements for the policy and every
- * baseline, with the policy's sNMC (upper) dashed; `training`: the training bound vs step.
+ * baseline, with the policy's sNMC (upper) dashed (skipped when `evals` is empty); `training`: the
+ * training bound vs step.
  */
 export async function writeEigPlots(outDir: string, evals: readonly PolicyEvaluation[], history: readonly PolicyRecord[], title: string): Promise<string[]> {
   const data = evals.flatMap((e) => e.byT.map((b) => ({ t: b.t, eig: b.spce, series: `${e.name} (sPCE)` })));
   const first = evals[0];
   if (first) data.push(...first.byT.map((b) => ({ t: b.t, eig: b.snmc, series: `${first.name} (sNMC, upper)` })));
-  const files = [
-    (await renderChart(lineChart({ title: `${title}: total EIG vs number of measurements`, data, x: 't', y: 'eig', color: 'series', xTitle: 'measurements t', yTitle: 'EIG (nats)' }), join(outDir, 'eig-vs-t'))).png,
-  ];
+  const files: string[] = [];
+  if (data.length > 0) {
+    files.push((await renderChart(lineChart({ title: `${title}: total EIG vs number of measurements`, data, x: 't', y: 'eig', color: 'series', xTitle: 'measurements t', yTitle: 'EIG (nats)' }), join(outDir, 'eig-vs-t'))).png);
+  }
   if (history.length > 0) {
     const rows = history.map((r) => ({ step: r.step, bound: r.bound, series: 'training bound' }));
     files.push((await renderChart(lineChart({ title: `${title}: training`, data: rows, x: 'step', y: 'bound', color: 'series', yTitle: 'nats' }), join(outDir, 'training'))).png);

@@ -1,5 +1,7 @@
-import { BedError, sequentialFromStatic, type Policy, type PluginHost, type SequentialSimulator } from '@infobed/core';
+import { BedError, criticPairingWarning, sequentialFromStatic, type Policy, type PluginHost, type Rng, type SequentialSimulator } from '@infobed/core';
 import type { AdaptiveConfig } from './AdaptiveConfigSchema.js';
+import { measureCriticScaling, scaledCritic, type CriticScaling } from './scaledCritic.js';
+import type { TrainObjective } from './trainPolicy.js';
 
 /**
  * Runs `build`, turning unknown ids and bad options into one `invalidConfig` error naming the
@@ -19,15 +21,52 @@ export function asConfigError<T>(where: string, section: string, build: () => T)
 
 /**
  * The sequential experiment of a config: its static simulator run through `sequentialFromStatic`.
- * Implicit models (no likelihood) are refused here (exit 2) until the CLI evaluates with a critic.
+ * Implicit models (no likelihood: SIR) are built too; they train with a critic objective and are
+ * scored by the fresh-critic evaluator (`checkObjective` refuses sPCE for them).
  */
 export function buildSequential(host: PluginHost, sim: AdaptiveConfig['simulator'], where: string): SequentialSimulator {
-  const seq = asConfigError(where, 'simulator', () => sequentialFromStatic(host.simulator(sim.id).create(sim.options)));
-  if (seq.step.implicit) {
-    seq.dispose?.();
-    throw new BedError('invalidConfig', `${where}: simulator.id: "${sim.id}" has no likelihood, and policy train/evaluate score policies by sPCE/sNMC; its critic-only path (fresh-critic evaluation, evaluateWithFreshCritic in @infobed/adaptive) is not in the CLI yet`);
+  return asConfigError(where, 'simulator', () => sequentialFromStatic(host.simulator(sim.id).create(sim.options)));
+}
+
+/** Refuses (exit 2) an objective the experiment cannot use: sPCE needs a likelihood. */
+export function checkObjective(seq: SequentialSimulator, objectiveId: string, where: string): void {
+  if (objectiveId === 'spce' && seq.step.implicit) {
+    throw new BedError('invalidConfig', `${where}: objective.id: "spce" needs a likelihood, and simulator "${seq.id}" has none (implicit model); train with a critic objective over (θ, history), e.g. infonce, nwj, infonce-anchor or flo (\`--objective infonce\`)`);
   }
-  return seq;
+}
+
+/**
+ * The critic path's training objective: the MI objective of the config and a new critic over
+ * (θ `[p]`, history `[T·(d + q)]`) seeded by `seed` (the policy's and each trainable baseline's own).
+ * Logs the critic/objective pairing warning, if any, through `log`.
+ */
+export function buildCriticObjective(
+  host: PluginHost,
+  c: Pick<AdaptiveConfig, 'objective' | 'critic' | 'train'>,
+  seq: SequentialSimulator,
+  seed: number,
+  where: string,
+  log?: (m: string) => void,
+  scaleWith?: { readonly policy: Policy; readonly rng: Rng },
+): Extract<TrainObjective, { kind: 'critic' }> {
+  const of = asConfigError(where, 'objective', () => host.objective(c.objective.id));
+  const objective = asConfigError(where, 'objective', () => of.create(c.objective.options));
+  const cf = asConfigError(where, 'critic', () => host.critic(c.critic.id));
+  const warning = criticPairingWarning(of, cf);
+  if (warning) log?.(warning);
+  const histDim = seq.T * (seq.step.designDim + seq.step.obsDim);
+  const contrast = c.train.contrast;
+  // contrast theta: rows are histories, columns θ (TrainObjective.contrast).
+  const [xDim, yDim] = contrast === 'theta' ? [histDim, seq.thetaNames.length] : [seq.thetaNames.length, histDim];
+  const critic = asConfigError(where, 'critic', () => cf.create({ xDim, yDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options, seed }));
+  let scaling: CriticScaling | undefined;
+  try {
+    scaling = c.train.criticScaling && scaleWith ? measureCriticScaling(scaleWith.policy, seq, c.train.criticScalingRollouts, scaleWith.rng) : undefined;
+  } catch (e) {
+    critic.dispose();
+    throw e;
+  }
+  return { kind: 'critic', objective, critic: scaling ? scaledCritic(critic, scaling, contrast) : critic, lrCritic: c.train.lrCritic, contrast, ...(scaling ? { scaling } : {}) };
 }
 
 /** A policy plugin instance for `seq`. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Rng, silentProgress, writeFileAtomic, type PluginHost, type ProgressReporter } from '@infobed/core';
 import { evaluatePolicies } from './evaluatePolicies.js';
+import { evaluateImplicitRun, type FreshCriticSummary } from './implicitRun.js';
 import { loadRun } from './loadRun.js';
 import type { EvaluationSummary } from './runPolicyTrain.js';
 
@@ -12,9 +13,14 @@ export interface PolicyEvaluateResult {
   readonly seed: number;
   readonly backend: string;
   readonly rollouts: number;
-  readonly inner: number;
+  /** sPCE/sNMC inner samples L (models with a likelihood). */
+  readonly inner?: number;
   readonly seconds: number;
-  readonly results: EvaluationSummary[];
+  /** sPCE/sNMC of the policy and baselines (models with a likelihood). */
+  readonly results?: EvaluationSummary[];
+  /** Implicit models: fresh-critic bounds for t = 1 … T of the policy and baselines. */
+  readonly freshCritic?: FreshCriticSummary;
+  readonly files?: string[];
 }
 
 export interface RunPolicyEvaluateOptions {
@@ -25,20 +31,36 @@ export interface RunPolicyEvaluateOptions {
   readonly inner?: number;
   readonly seed?: number;
   readonly progress?: ProgressReporter;
-  /** Where `evaluate.json` goes (default: the run folder). */
+  /** Where `evaluate.json` (and, for implicit models, rollouts and plots) go (default: the run folder). */
   readonly outDir?: string;
+  /** Implicit models: skip the bounds of the prefixes t < T (one critic per t and policy). */
+  readonly noByT?: boolean;
+  /** The policy only, not the saved baselines. */
+  readonly noBaselines?: boolean;
+  readonly plots?: boolean;
 }
 
 /**
  * Re-evaluates a trained run's policy and saved baselines with the common sPCE/sNMC evaluator
  * (the same streams as `policy train` for the same seed), and writes `evaluate.json` atomically.
+ * Implicit models (SIR): the fresh-critic evaluator instead, for every t = 1 … T (unless `noByT`),
+ * with `rollouts*.jsonl`, `curves.png` and `bound-vs-t.png` (`evaluateImplicitRun`).
  */
-export function runPolicyEvaluate(o: RunPolicyEvaluateOptions): PolicyEvaluateResult {
-  const run = loadRun(o.host, o.runDir, true);
+export async function runPolicyEvaluate(o: RunPolicyEvaluateOptions): Promise<PolicyEvaluateResult> {
+  const run = loadRun(o.host, o.runDir, o.noBaselines !== true);
   const t0 = performance.now();
   try {
     const c = run.config;
     const seed = o.seed ?? c.seed;
+    const outDir = o.outDir ?? o.runDir;
+    if (run.seq.step.implicit) {
+      const entries = [{ name: run.policy.id, policy: run.policy }, ...run.baselines];
+      const rollouts = o.rollouts ?? c.evaluate.rollouts;
+      const r = await evaluateImplicitRun({ host: o.host, config: c, seq: run.seq, entries, outDir, where: join(o.runDir, 'config.resolved.yaml'), byT: o.noByT !== true, plots: o.plots !== false, rollouts, progress: o.progress ?? silentProgress }, new Rng(seed).fork('evaluate'));
+      const result: PolicyEvaluateResult = { run: o.runDir, simulator: run.seq.id, T: run.seq.T, seed, backend: o.backend, rollouts, seconds: Math.round((performance.now() - t0) / 100) / 10, freshCritic: r.summary, files: ['evaluate.json', ...r.files] };
+      writeFileAtomic(join(outDir, 'evaluate.json'), `${JSON.stringify(result, null, 2)}\n`);
+      return result;
+    }
     const budget = { rollouts: o.rollouts ?? c.evaluate.rollouts, inner: o.inner ?? c.evaluate.inner, chunk: c.evaluate.chunk };
     const entries = [{ name: run.policy.id, policy: run.policy }, ...run.baselines];
     const evals = evaluatePolicies(entries, run.seq, { ...budget, progress: o.progress ?? silentProgress }, new Rng(seed).fork('evaluate'));
@@ -52,7 +74,7 @@ export function runPolicyEvaluate(o: RunPolicyEvaluateOptions): PolicyEvaluateRe
       seconds: Math.round((performance.now() - t0) / 100) / 10,
       results: evals.map(({ rollouts: _r, ...e }) => e),
     };
-    writeFileAtomic(join(o.outDir ?? o.runDir, 'evaluate.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileAtomic(join(outDir, 'evaluate.json'), `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {
     run.dispose();

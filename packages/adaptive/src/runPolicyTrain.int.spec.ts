@@ -40,7 +40,7 @@ describe('policy train: interruption and --resume', () => {
     expect(existsSync(join(cut, 'checkpoint', 'state.ibck'))).toBe(true);
     expect(existsSync(join(cut, 'result.json'))).toBe(false);
     const b = await runPolicyTrain({ host, config, outDir: cut, backend: 'wasm', plots: false, checkpoint: { every: 0 }, resume: true });
-    const strip = (r: typeof a) => ({ ...r, trainSeconds: 0, stepsPerSecond: 0, evaluation: { ...r.evaluation, results: r.evaluation.results.map((e) => ({ ...e, seconds: 0 })) } });
+    const strip = (r: typeof a) => ({ ...r, trainSeconds: 0, stepsPerSecond: 0, evaluation: { ...r.evaluation!, results: r.evaluation!.results.map((e) => ({ ...e, seconds: 0 })) } });
     expect(strip(b)).toEqual(strip(a));
     expect(readFileSync(join(cut, 'policy', 'policy.json'), 'utf8')).toBe(readFileSync(join(full, 'policy', 'policy.json'), 'utf8'));
   });

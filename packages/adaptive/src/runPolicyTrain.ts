@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { BedError, Checkpointer, criticPairingWarning, readCheckpoint, Rng, silentProgress, writeFileAtomic, type Critic, type Policy, type PluginHost, type ProgressReporter } from '@infobed/core';
+import { BedError, Checkpointer, readCheckpoint, Rng, silentProgress, writeFileAtomic, type Critic, type Policy, type PluginHost, type ProgressReporter } from '@infobed/core';
 import { stringify } from 'yaml';
 import type { AdaptiveConfig } from './AdaptiveConfigSchema.js';
 import { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';
-import { asConfigError, buildPolicy, buildSequential } from './buildAdaptive.js';
+import { buildCriticObjective, buildPolicy, buildSequential, checkObjective } from './buildAdaptive.js';
 import { evaluatePolicies, type PolicyEvaluation } from './evaluatePolicies.js';
+import { evaluateImplicitRun, type FreshCriticSummary } from './implicitRun.js';
 import { dumpWeights, writePolicyFile, type PolicyFile } from './policyFile.js';
 import { rolloutsJsonl } from './RolloutSet.js';
 import { trainPolicy, type PolicyCheckpointState, type PolicyRecord, type TrainObjective } from './trainPolicy.js';
@@ -32,8 +33,10 @@ export interface PolicyTrainResult {
   readonly best?: { readonly step: number; readonly smoothedBound: number; readonly restored: boolean };
   /** The policy's learning rate at the last step (after `train.lrDecay`). */
   readonly finalLr: number;
-  /** The policy first, then each baseline; same evaluator, same random numbers. */
-  readonly evaluation: { readonly rollouts: number; readonly inner: number; readonly results: EvaluationSummary[] };
+  /** Models with a likelihood: sPCE/sNMC of the policy first, then each baseline; same evaluator, same random numbers. */
+  readonly evaluation?: { readonly rollouts: number; readonly inner: number; readonly results: EvaluationSummary[] };
+  /** Implicit models (SIR): fresh-critic bounds of the policy first, then each baseline (t = T; `policy evaluate` adds t < T). */
+  readonly freshCritic?: FreshCriticSummary;
   readonly files: string[];
 }
 
@@ -60,9 +63,10 @@ const csv = (h: readonly PolicyRecord[]): string => `step,loss,bound,seconds\n${
 
 /**
  * `infobed policy train`: trains the policy (sPCE or critic objective), trains the trainable
- * baselines (static) by sPCE, saves them under `policy/`, evaluates everything with the same
- * sPCE/sNMC evaluator, writes `rollouts.jsonl` (and `rollouts-<baseline>.jsonl`), `history.csv`,
- * plots, and `result.json` last.
+ * baselines (static) by sPCE (implicit models: by the same critic objective, each with a new
+ * critic), saves them under `policy/`, evaluates everything with the same evaluator (sPCE/sNMC, or
+ * the fresh-critic bounds for implicit models), writes `rollouts.jsonl` (and
+ * `rollouts-<baseline>.jsonl`), `history.csv`, plots, and `result.json` last.
  */
 export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTrainResult> {
   const { host, config: c, outDir } = o;
@@ -79,21 +83,17 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       toDispose.push(p);
       return { block: b, policy: p };
     });
-    let critic: Critic | undefined;
-    let obj: TrainObjective;
-    if (c.objective.id === 'spce') {
-      obj = { kind: 'spce', contrastive: c.train.contrastive };
-    } else {
-      const of = asConfigError(where, 'objective', () => host.objective(c.objective.id));
-      const objective = asConfigError(where, 'objective', () => of.create(c.objective.options));
-      const cf = asConfigError(where, 'critic', () => host.critic(c.critic.id));
-      const warning = criticPairingWarning(of, cf);
-      if (warning) progress.log(warning);
-      const histDim = seq.T * (seq.step.designDim + seq.step.obsDim);
-      critic = asConfigError(where, 'critic', () => cf.create({ xDim: seq.thetaNames.length, yDim: histDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options, seed: rng.fork('critic').nextSeed() }));
-      toDispose.push(critic);
-      obj = { kind: 'critic', objective, critic, lrCritic: c.train.lrCritic };
-    }
+    checkObjective(seq, c.objective.id, where);
+    const implicit = seq.step.implicit === true;
+    // The policy's critic, and (implicit models) each trainable baseline's own critic: same objective, new weights.
+    // train.criticScaling: moments of the untrained policy's (or baseline's) rollouts.
+    const criticObjective = (seed: number, scaleWith: { policy: Policy; rng: Rng }): Extract<TrainObjective, { kind: 'critic' }> => {
+      const o = buildCriticObjective(host, c, seq, seed, where, (m) => progress.log(m), scaleWith);
+      toDispose.push(o.critic);
+      return o;
+    };
+    const obj: TrainObjective = c.objective.id === 'spce' ? { kind: 'spce', contrastive: c.train.contrastive } : criticObjective(rng.fork('critic').nextSeed(), { policy, rng: rng.fork('critic-scaling') });
+    const critic: Critic | undefined = obj.kind === 'critic' ? obj.critic : undefined;
     const { presets: _p, ...resolved } = c;
     writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
     const fileOf = (role: PolicyFile['role'], id: string, options: Record<string, unknown>, seed: number, vars: Policy['variables'], steps: number): PolicyFile => ({
@@ -115,29 +115,41 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
     );
     writeFileAtomic(join(outDir, 'history.csv'), csv(trained.history));
     writePolicyFile(join(outDir, 'policy', 'policy.json'), fileOf('policy', c.policy.id, c.policy.options, policySeed, policy.variables, trained.stepsDone));
-    if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone));
+    if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), { ...fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone), ...(obj.kind === 'critic' && obj.scaling ? { inputScaling: obj.scaling } : {}), contrast: c.train.contrast });
 
     for (const [i, b] of baselines.entries()) {
       let steps = 0;
       if (b.policy.variables.length > 0 && c.train.baselineSteps > 0) {
-        progress.log(`training baseline ${b.policy.id} by sPCE: ${c.train.baselineSteps} steps`);
-        steps = (await trainPolicy(b.policy, seq, { kind: 'spce', contrastive: c.train.contrastive }, { ...c.train, steps: c.train.baselineSteps, batch: c.train.baselineBatch ?? c.train.batch, lr: c.train.baselineLr ?? c.train.lr, maxMinutes: 0, progress, label: `train ${b.policy.id}` }, rng.fork(`train-baseline-${i}`))).stepsDone;
+        const bObj: TrainObjective = implicit ? criticObjective(rng.fork(`baseline-critic-${i}`).nextSeed(), { policy: b.policy, rng: rng.fork(`baseline-critic-scaling-${i}`) }) : { kind: 'spce', contrastive: c.train.contrastive };
+        progress.log(`training baseline ${b.policy.id} by ${implicit ? `${c.objective.id} (a critic of its own)` : 'sPCE'}: ${c.train.baselineSteps} steps`);
+        steps = (await trainPolicy(b.policy, seq, bObj, { ...c.train, steps: c.train.baselineSteps, batch: c.train.baselineBatch ?? c.train.batch, lr: c.train.baselineLr ?? c.train.lr, maxMinutes: 0, progress, label: `train ${b.policy.id}` }, rng.fork(`train-baseline-${i}`))).stepsDone;
       }
       writePolicyFile(join(outDir, 'policy', 'baselines', `${i}-${b.block.id}.json`), fileOf('baseline', b.block.id, b.block.options, rng.fork(`baseline-${i}`).nextSeed(), b.policy.variables, steps));
     }
 
-    const entries = [{ name: policy.id, policy }, ...baselines.map((b) => ({ name: b.block.id, policy: b.policy }))];
-    const evals = evaluatePolicies(entries, seq, { ...c.evaluate, progress }, rng.fork('evaluate'));
-    const files = ['result.json', 'history.csv', 'config.resolved.yaml', 'policy/policy.json', 'rollouts.jsonl'];
-    for (const [i, e] of evals.entries()) {
-      const name = i === 0 ? 'rollouts.jsonl' : `rollouts-${e.name}.jsonl`;
-      writeFileAtomic(join(outDir, name), rolloutsJsonl(e.rollouts));
-      if (i > 0) files.push(name);
-    }
-    if (o.plots !== false) {
-      const title = `${seq.id} (T = ${seq.T})`;
-      const pngs = [...(await writeEigPlots(outDir, evals, trained.history, title)), ...(await writeTrajectoryPlot(outDir, evals[0]!, c.evaluate.trajectories, title))];
-      files.push(...pngs.map((p) => p.slice(outDir.length + 1)));
+    const entries = [{ name: policy.id, policy }, ...baselines.map((b) => ({ name: b.block.name ?? b.block.id, policy: b.policy }))];
+    const files = ['result.json', 'history.csv', 'config.resolved.yaml', 'policy/policy.json'];
+    let evaluation: PolicyTrainResult['evaluation'];
+    let freshCritic: FreshCriticSummary | undefined;
+    if (implicit) {
+      const r = await evaluateImplicitRun({ host, config: c, seq, entries, outDir, where, byT: false, plots: o.plots !== false, progress }, rng.fork('evaluate'));
+      freshCritic = r.summary;
+      files.push(...r.files);
+      if (o.plots !== false) files.push(...(await writeEigPlots(outDir, [], trained.history, `${seq.id} (T = ${seq.T})`)).map((p) => p.slice(outDir.length + 1)));
+    } else {
+      const evals = evaluatePolicies(entries, seq, { ...c.evaluate, progress }, rng.fork('evaluate'));
+      files.push('rollouts.jsonl');
+      for (const [i, e] of evals.entries()) {
+        const name = i === 0 ? 'rollouts.jsonl' : `rollouts-${e.name}.jsonl`;
+        writeFileAtomic(join(outDir, name), rolloutsJsonl(e.rollouts));
+        if (i > 0) files.push(name);
+      }
+      if (o.plots !== false) {
+        const title = `${seq.id} (T = ${seq.T})`;
+        const pngs = [...(await writeEigPlots(outDir, evals, trained.history, title)), ...(await writeTrajectoryPlot(outDir, evals[0]!, c.evaluate.trajectories, title))];
+        files.push(...pngs.map((p) => p.slice(outDir.length + 1)));
+      }
+      evaluation = { rollouts: c.evaluate.rollouts, inner: c.evaluate.inner, results: evals.map(({ rollouts: _r, ...e }) => e) };
     }
     const last = trained.history.at(-1);
     const result: PolicyTrainResult = {
@@ -155,7 +167,8 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       finalTrainingBound: last?.bound ?? Number.NaN,
       ...(trained.best ? { best: trained.best } : {}),
       finalLr: trained.finalLr,
-      evaluation: { rollouts: c.evaluate.rollouts, inner: c.evaluate.inner, results: evals.map(({ rollouts: _r, ...e }) => e) },
+      ...(evaluation ? { evaluation } : {}),
+      ...(freshCritic ? { freshCritic } : {}),
       files,
     };
     writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);

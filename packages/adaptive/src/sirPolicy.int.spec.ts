@@ -1,10 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng, selectBackend, sequentialFromStatic } from '@infobed/core';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BedError, processInterrupt, readYaml, Rng, selectBackend, sequentialFromStatic, type ProgressReporter } from '@infobed/core';
+import { resolveConfigWithPresets } from '@infobed/design';
 import sirPlugin, { EpidemicSimulator } from '@infobed/simulator-sir';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPolicy, buildSequential } from './buildAdaptive.js';
+import { AdaptiveConfigSchema } from './AdaptiveConfigSchema.js';
+import { buildPolicy } from './buildAdaptive.js';
 import { evaluateWithFreshCritic } from './freshCriticEvaluation.js';
 import { nextDesign } from './policyNext.js';
+import { runPolicyTrain } from './runPolicyTrain.js';
 import { simulateRollouts } from './rollout.js';
 import { testHost } from './testHost.js';
 import { trainPolicy } from './trainPolicy.js';
@@ -64,10 +71,33 @@ describe('SIR, T = 5: LSTM policy (iDAD sizes) + history critic (InfoNCE) → fr
   });
 });
 
-describe('the CLI path refuses implicit models until it evaluates with a critic', () => {
-  it('buildSequential: invalidConfig naming the file, simulator.id and the reason', () => {
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+/** Progress that requests an interruption when training reports `at` steps. */
+const interruptAt = (at: number): ProgressReporter => ({
+  start: () => ({ update: (done) => { if (done === at) processInterrupt.request('SIGINT (test)'); }, stop: () => undefined }),
+  log: () => undefined,
+});
+
+describe('policy train on SIR (configs/sir-adaptive.yaml, ci): interruption and --resume', () => {
+  it('resumes with the bank-refresh state, and ends with the result of an uninterrupted run', async () => {
+    // ci: 20 steps, a new bank every 10 prior draws; the interruption falls after the first refresh.
+    const config = resolveConfigWithPresets(AdaptiveConfigSchema, readYaml(join(root, 'configs/sir-adaptive.yaml')), 'sir', 'ci', { baselines: [{ id: 'equal-interval', options: {} }] });
     const h = testHost();
     h.use(sirPlugin);
-    expect(() => buildSequential(h, { id: 'sir', options: { T: 5, paths: 20 } }, 'configs/x.yaml')).toThrow(/configs\/x\.yaml: simulator\.id: "sir" has no likelihood/);
+    const full = mkdtempSync(join(tmpdir(), 'infobed-sir-full-'));
+    const a = await runPolicyTrain({ host: h, config, outDir: full, backend: 'wasm', plots: false, checkpoint: { every: 0 } });
+    const cut = mkdtempSync(join(tmpdir(), 'infobed-sir-cut-'));
+    try {
+      await runPolicyTrain({ host: h, config, outDir: cut, backend: 'wasm', plots: false, checkpoint: { every: 0 }, progress: interruptAt(15) });
+      expect.unreachable();
+    } catch (e) {
+      expect(BedError.is(e, 'interrupted'), String(e)).toBe(true);
+    } finally {
+      processInterrupt.clear();
+    }
+    const b = await runPolicyTrain({ host: h, config, outDir: cut, backend: 'wasm', plots: false, checkpoint: { every: 0 }, resume: true });
+    const strip = (r: typeof a) => ({ ...r, trainSeconds: 0, stepsPerSecond: 0, freshCritic: { ...r.freshCritic!, results: r.freshCritic!.results.map((e) => ({ ...e, seconds: 0 })) } });
+    expect(strip(b)).toEqual(strip(a));
+    expect(readFileSync(join(cut, 'policy', 'policy.json'), 'utf8')).toBe(readFileSync(join(full, 'policy', 'policy.json'), 'utf8'));
   });
 });

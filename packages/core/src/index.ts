@@ -65,3 +65,4 @@ export { Checkpointer, type CheckpointerOptions } from './checkpoint/Checkpointe
 /** zod, re-exported so plugins write option schemas (`parsePluginOptions`) without their own copy. */
 export { z } from 'zod';
 export { checkMemory, memoryLimit, mlpParams, WASM_HEAP_BYTES, type MemoryTerm } from './limits/memoryBudget.js';
+export { criticMemoryTerms, JOINT_FLOATS, SCORE_FLOATS, type CriticMemoryFields } from './limits/criticMemory.js';

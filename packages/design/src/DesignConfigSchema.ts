@@ -26,6 +26,12 @@ export const DesignSectionSchema = z
     restarts: z.number().int().min(1).max(64).default(1),
     /** Joint steps of each restart (default steps ÷ 10, at least 50). */
     restartSteps: z.number().int().positive().optional(),
+    /**
+     * Joint steps after which to try exchange moves (every design with one coordinate moved onto
+     * another's value), scored like the restarts; the best one replaces the design if it scores
+     * higher (packages/design/src/exchangeDesign.ts). Empty = never.
+     */
+    exchangeAt: z.array(z.number().int().positive()).default([]),
   })
   .strict();
 
@@ -42,7 +48,19 @@ const RunSchema = z
   .object({
     simulator: z.object({ id: z.string().min(1), options: Options }).strict(),
     objective: z.object({ id: z.string().min(1).default('infonce-anchor'), options: Options }).strict().default({ id: 'infonce-anchor', options: {} }),
-    critic: z.object({ id: z.string().min(1).default('separable'), options: Options }).strict().default({ id: 'separable', options: {} }),
+    critic: z
+      .object({
+        id: z.string().min(1).default('separable'),
+        options: Options,
+        /**
+         * Standardise the critic's inputs per coordinate (θ by its prior, y by its prior predictive
+         * at the starting design; `StandardisedCritic`). Needed when θ or y coordinates differ in
+         * scale by orders of magnitude (pharmacokinetic: k_e ≈ 0.1, V ≈ 20; docs/infer.md).
+         */
+        standardise: z.boolean().default(false),
+      })
+      .strict()
+      .default({ id: 'separable', options: {}, standardise: false }),
     design: DesignSectionSchema.default(DesignSectionSchema.parse({})),
     evaluate: EvaluateSectionSchema.default(EvaluateSectionSchema.parse({})),
     seed: z.number().int().min(0).default(0),

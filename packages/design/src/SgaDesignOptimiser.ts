@@ -138,6 +138,13 @@ export class SgaDesignOptimiser implements DesignOptimiser {
           hooks.onRecord?.(row);
           progress.update(step, { bound: row.bound.toFixed(3), estimate: row.estimate.toFixed(3) });
         }
+        const jumped = phase === 'joint' ? hooks.jump?.(step, () => this.designOf(problem, raw)) : undefined;
+        if (jumped) {
+          space.validate(jumped, 'design (jump)');
+          const next = tf.tensor1d(space.toRaw(jumped));
+          raw.assign(next);
+          next.dispose();
+        }
         await hooks.checkpointer?.atStep(step, () => snapshot(step), step === total);
       }
       const final = this.readOut(problem, s, raw, data, history);

@@ -35,7 +35,7 @@ describe(designCritic, () => {
     expect(c.criticNamed).toBe(false);
     expect(designCritic(c, flo)).toEqual({ id: 'shared', options: { hidden: [256, 256] }, source: 'objective-default' });
     // An objective without a default of its own keeps the config's critic, options included.
-    expect(designCritic(c, plain)).toEqual({ ...c.critic, source: 'fallback' });
+    expect(designCritic(c, plain)).toEqual({ id: c.critic.id, options: c.critic.options, source: 'fallback' });
   });
 
   it('a critic named for the objective wins over its default', () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import {
   BedError,
   Checkpointer,
@@ -12,6 +13,7 @@ import {
   type DesignRecord,
   type CriticSource,
   type DesignSpace,
+  type Critic,
   type PluginHost,
   type ProgressReporter,
   type Provenance,
@@ -23,6 +25,8 @@ import { designCritic } from './designCritic.js';
 import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
+import { exchangeCheck, type ExchangeRecord } from './exchangeDesign.js';
+import { measureInputScaling, StandardisedCritic } from './inputScaling.js';
 import { runRestarts, type RestartStart } from './restartDesign.js';
 import { CRITIC_FILE, saveCritic } from './savedCritic.js';
 import { SgaDesignOptimiser } from './SgaDesignOptimiser.js';
@@ -46,6 +50,8 @@ export interface DesignResult {
   readonly eig?: EigEstimate;
   /** `design.restarts` > 1: the short starts and which one continued (`best`). */
   readonly restarts?: { readonly best: number; readonly steps: number; readonly starts: RestartStart[] };
+  /** `design.exchangeAt`: every exchange check, accepted or not. */
+  readonly exchanges?: ExchangeRecord[];
   /** Which package and version provided each component, with the options it was given. */
   readonly components: {
     readonly simulator: ComponentRecord;
@@ -84,6 +90,10 @@ export interface RunDesignOptions {
   readonly interrupt?: InterruptFlag;
 }
 
+/** The design `SgaDesignOptimiser` starts from without `design.initial` (same `design-init` stream). */
+const startDesign = (space: DesignSpace, rng: Rng): number[] =>
+  tf.tidy(() => Array.from(space.toDesign(tf.tensor1d(space.initialRaw(rng.fork('design-init')))).dataSync()));
+
 /** Where a design run keeps its checkpoint (docs/checkpoints.md). */
 export const designCheckpointFile = (outDir: string): string => join(outDir, 'checkpoint', 'state.ibck');
 
@@ -109,6 +119,38 @@ function asConfigError<T>(where: string, section: string, build: () => T): T {
 }
 
 /**
+ * `design.exchangeAt`: the optimiser's `jump` hook and the checks made so far. Each check is kept
+ * in `checkpoint/exchanges.json`, so a resumed run reports the checks made before its checkpoint
+ * (and makes again, identically, those after it).
+ */
+function exchangeHook(
+  c: DesignConfig,
+  outDir: string,
+  resumedAt: number | undefined,
+  check: (at: { step: number; design: number[] }) => ExchangeRecord | undefined,
+  progress: ProgressReporter,
+): { jump: (step: number, design: () => number[]) => number[] | undefined; records: ExchangeRecord[] } {
+  const file = join(outDir, 'checkpoint', 'exchanges.json');
+  const at = new Set(c.design.exchangeAt);
+  const saved = resumedAt !== undefined && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ExchangeRecord[]) : [];
+  const records = saved.filter((r) => r.step <= (resumedAt ?? 0));
+  const jump = (step: number, design: () => number[]): number[] | undefined => {
+    if (!at.has(step)) return undefined;
+    const r = check({ step, design: design() });
+    if (r === undefined) {
+      progress.log(`exchange at step ${step} skipped: the simulator has no independent EIG (evaluate.method)`);
+      return undefined;
+    }
+    records.push(r);
+    writeFileAtomic(file, `${JSON.stringify(records)}\n`);
+    const fmt = (d: number[]): string => `[${d.map((v) => v.toFixed(2)).join(', ')}]`;
+    progress.log(`exchange at step ${step}: ${fmt(r.from)} EIG ${r.fromEig.toFixed(3)}; best of ${r.candidates} exchanges ${fmt(r.to)} EIG ${r.toEig.toFixed(3)} → ${r.accepted ? 'jump' : 'keep'}`);
+    return r.accepted ? r.to : undefined;
+  };
+  return { jump, records };
+}
+
+/**
  * Runs one design optimisation from a validated config and writes, atomically, `history.csv`,
  * `config.resolved.yaml`, plots and finally `result.json` (its presence means success). On a
  * numerical failure it writes `history.csv` up to the last good step and `last-good.json`, then
@@ -120,7 +162,8 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const where = o.configSource ?? 'config';
   const objectiveFactory = asConfigError(where, 'objective', () => host.objective(o.config.objective.id));
   const { source: criticSource, ...chosenCritic } = designCritic(o.config, objectiveFactory);
-  const c: DesignConfig = { ...o.config, critic: { ...chosenCritic, options: { ...chosenCritic.options } } };
+  // The chosen critic's id and options; the block's host flags (`standardise`) stay as configured.
+  const c: DesignConfig = { ...o.config, critic: { ...o.config.critic, id: chosenCritic.id, options: { ...chosenCritic.options } } };
   const simulator = asConfigError(where, 'simulator', () => host.simulator(c.simulator.id).create(c.simulator.options));
   const objective = asConfigError(where, 'objective', () => objectiveFactory.create(c.objective.options));
   const rng = new Rng(c.seed);
@@ -128,17 +171,25 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
   const warning = criticPairingWarning(objectiveFactory, criticFactory);
   if (warning) progress.log(warning);
   const criticArgs = { xDim: simulator.thetaNames.length, yDim: simulator.obsDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options };
-  let critic = asConfigError(where, 'critic', () => criticFactory.create({ ...criticArgs, seed: rng.fork('critic').nextSeed() }));
   const initial = c.design.initial;
+  const space: DesignSpace = simulator.designSpace;
   if (initial) {
     try {
-      const space: DesignSpace = simulator.designSpace;
       space.validate(initial, 'design.initial');
     } catch (e) {
       if (BedError.is(e, 'invalidArgument')) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
       throw e;
     }
   }
+  const late = c.design.exchangeAt.find((s) => s > c.design.steps);
+  if (late !== undefined) throw new BedError('invalidConfig', `${where}: design.exchangeAt: step ${late} is after the last joint step (design.steps = ${c.design.steps})`);
+  // critic.standardise: θ by its prior, y by its prior predictive at the design the run starts from.
+  const scaling = c.critic.standardise ? measureInputScaling(simulator, initial ?? startDesign(space, rng), rng.fork('input-scaling')) : undefined;
+  const makeCritic = (seed: number): Critic => {
+    const inner = criticFactory.create({ ...criticArgs, seed });
+    return scaling ? new StandardisedCritic(inner, scaling) : inner;
+  };
+  let critic = asConfigError(where, 'critic', () => makeCritic(rng.fork('critic').nextSeed()));
   const { presets: _presets, criticNamed: _named, ...resolved } = c;
   const file = designCheckpointFile(outDir);
   // A run killed before its first checkpoint restarts from step 0 (same config, same result).
@@ -153,13 +204,14 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     let settings = { ...c.design, ...(c.design.initial ? { initialDesign: c.design.initial } : {}) };
     const evaluateEig = o.evaluateEig ?? eigEvaluator;
     let restarts: DesignResult['restarts'];
+    // Restarts and exchange checks score designs at a smaller budget than the final evaluation.
+    const cheap = { ...c.evaluate, outer: Math.min(c.evaluate.outer, 500), inner: Math.min(c.evaluate.inner, 2000) };
     if (c.design.restarts > 1 && resume === undefined) {
       // A resumed run continues the main run from its checkpoint: the restarts were done before it.
       const steps = c.design.restartSteps ?? Math.max(50, Math.round(c.design.steps / 10));
-      const cheap = { ...c.evaluate, outer: Math.min(c.evaluate.outer, 500), inner: Math.min(c.evaluate.inner, 2000) };
       const r = await runRestarts({
         simulator, objective, settings, restarts: c.design.restarts, restartSteps: steps, evaluate: cheap, rng, progress,
-        makeCritic: (seed) => criticFactory.create({ ...criticArgs, seed }),
+        makeCritic,
         score: (d, e, g) => evaluateEig(simulator, d, e, g),
       });
       critic.dispose();
@@ -173,7 +225,8 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     }
     const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
     if (o.resume) progress.log(resume ? `design: resuming from the checkpoint at step ${resume.step}` : 'design: no checkpoint yet; restarting the run from step 0');
-    const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, ...(resume ? { resume } : {}) });
+    const exchange = exchangeHook(c, outDir, resume?.step, (d) => exchangeCheck(d.step, d.design, (x, e, g) => evaluateEig(simulator, x, e, g), cheap, rng), progress);
+    const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, jump: exchange.jump, ...(resume ? { resume } : {}) });
     writeFileAtomic(join(outDir, 'history.csv'), historyCsv(run.history));
     writeFileAtomic(join(outDir, 'checkpoint', 'design.json'), JSON.stringify({ step: run.stepsDone, design: run.design }, null, 2));
     const saved = (): never => {
@@ -182,12 +235,19 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     checkpointer.stopIfRequested(run.stepsDone, saved);
     progress.log('evaluating the final design independently of the critic…');
     const eig = evaluateEig(simulator, run.design, c.evaluate, rng.fork('evaluate'));
+    if (eig && ![eig.value, eig.stderr, eig.upper ?? 0].every(Number.isFinite)) {
+      const lastGood = run.history.at(-1);
+      throw new BedError('numerical', `design: the independent EIG of the final design is not finite (${eig.method}: ${eig.value} ± ${eig.stderr}); the training history is complete up to step ${lastGood?.step ?? 0}`, {
+        cause: { lastGood, history: run.history },
+      });
+    }
     // The trained critic, for `infobed infer` (posterior of the real experiment's outcome).
     saveCritic(outDir, critic, run.stepsDone, {
       critic: { ...components.critic, ...criticArgs, options: c.critic.options },
       simulator: { id: simulator.id, options: c.simulator.options },
       objective: { id: objective.id, options: c.objective.options, reports: objectiveFactory.reports },
       design: run.design,
+      ...(scaling ? { inputScaling: scaling } : {}),
       config: { ...resolved, plugins: resolvedPlugins(host, c) },
       backend: o.backend,
     });
@@ -211,6 +271,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       mi: run.final,
       ...(eig ? { eig } : {}),
       ...(restarts ? { restarts } : {}),
+      ...(c.design.exchangeAt.length > 0 ? { exchanges: exchange.records } : {}),
       components,
       files,
     };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { readCheckpoint, saveVariables, writeCheckpoint, type AuxKind, type Checkpoint, type Critic } from '@infobed/core';
+import type { InputScaling } from './inputScaling.js';
 
 /** Where a design run keeps its trained critic (docs/infer.md). */
 export const CRITIC_FILE = join('model', 'critic.ibck');
@@ -9,6 +10,8 @@ export const CRITIC_FILE = join('model', 'critic.ibck');
 export interface SavedCriticState {
   /** How to rebuild the network: factory id, its options and the input sizes. */
   readonly critic: { readonly id: string; readonly options: Record<string, unknown>; readonly xDim: number; readonly yDim: number; readonly aux?: AuxKind; readonly package?: string; readonly version?: string };
+  /** Present when the critic was trained on standardised inputs (`critic.standardise`): wrap it in `StandardisedCritic`. */
+  readonly inputScaling?: InputScaling;
   readonly simulator: { readonly id: string; readonly options: Record<string, unknown> };
   /** The objective it was trained with; `reports` says whether its scores are a density ratio (plug-in). */
   readonly objective: { readonly id: string; readonly options: Record<string, unknown>; readonly reports: string };

@@ -11,3 +11,4 @@ export { trainRun, type RunResult, type TracePoint } from './trainRun.js';
 export { runEstimate, runEstimateReport, type EstimateCheckpointState, type EstimateHooks, type EstimateReport, type EstimateTrace } from './runEstimate.js';
 export { benchmarkHeatmap, biasVarianceChart, traceChart, writeEstimatePlots } from './estimatePlots.js';
 export { benchmarkTable } from './benchmarkTable.js';
+export { estimateMemoryTerms } from './estimateMemory.js';

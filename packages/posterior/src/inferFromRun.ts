@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BedError, restoreVariables, Rng, writeFileAtomic, type PluginHost } from '@infobed/core';
-import { readSavedCritic } from '@infobed/design';
+import { readSavedCritic, StandardisedCritic } from '@infobed/design';
 import { renderChart } from '@infobed/plot';
 import { credibleIntervals, type ParameterSummary } from './credibleIntervals.js';
 import { criticPosterior } from './criticPosterior.js';
@@ -48,7 +48,8 @@ export async function inferFromRun(o: InferOptions, log: (line: string) => void 
   const st = saved.state;
   const sim = o.host.simulator(st.simulator.id).create(st.simulator.options);
   const factory = o.host.critic(st.critic.id);
-  const critic = factory.create({ xDim: st.critic.xDim, yDim: st.critic.yDim, ...(st.critic.aux ? { aux: st.critic.aux } : {}), options: st.critic.options, seed: 0 });
+  const inner = factory.create({ xDim: st.critic.xDim, yDim: st.critic.yDim, ...(st.critic.aux ? { aux: st.critic.aux } : {}), options: st.critic.options, seed: 0 });
+  const critic = st.inputScaling ? new StandardisedCritic(inner, st.inputScaling) : inner;
   try {
     restoreVariables('critic', critic.variables, saved.tensors);
     if (o.observed.length !== sim.obsDim || !o.observed.every(Number.isFinite)) {
@@ -60,6 +61,7 @@ export async function inferFromRun(o: InferOptions, log: (line: string) => void 
     const seed = o.seed ?? 0;
     const m = o.priorSamples ?? 20_000;
     const post = criticPosterior(critic, sim, o.observed, st.design, { priorSamples: m, resample: Math.min(m, 5000) }, new Rng(seed));
+    if (post.ess < 100) log(`warning: ESS ${post.ess.toFixed(0)} of ${m} prior draws: the posterior rests on few draws (an outcome in the prior's tail); rerun with a larger --samples`);
     const names = [...sim.thetaNames];
     const parameters = credibleIntervals(post.priorSamples, post.logWeights, names, post.mean, post.cov, o.level ?? 0.95);
     const files = ['posterior.json', 'posterior-samples.csv'];

@@ -77,6 +77,22 @@ export class EpidemicSimulator implements Simulator {
     this.index = indexOf(this.current);
   }
 
+  /** The bank-refresh state: prior draws so far and the bank generation (policy checkpoints). */
+  priorState(): { draws: number; generation: number } {
+    return { draws: this.draws, generation: this.refreshes };
+  }
+
+  /** Continues from `priorState()`: the same draw count and, re-simulated from its seed, the same bank. */
+  restorePriorState(state: unknown): void {
+    const st = state as { draws?: unknown; generation?: unknown } | undefined;
+    if (!st || !Number.isInteger(st.draws) || !Number.isInteger(st.generation)) throw new BedError('invalidArgument', `${this.id}: bad prior state in checkpoint: ${JSON.stringify(state)}`);
+    this.draws = st.draws as number;
+    if (st.generation !== this.refreshes) {
+      this.refreshes = (st.generation as number) - 1;
+      this.refreshBank();
+    }
+  }
+
   /** `[n, p]` parameters of n bank paths drawn uniformly with replacement (refreshing the bank first when due). */
   samplePrior(n: number, rng: Rng): tf.Tensor2D {
     const every = this.options.refreshEvery;

@@ -61,7 +61,7 @@ export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Comm
       const objective = s.host.objectives().find((o) => o.id === config.objective.id); // unknown: runDesign names the field
       const critic = objective ? designCritic(config, objective) : config.critic;
       // Limits before any work: memory estimated from the config against the machine / wasm heap.
-      blameFlags(where, flagged, () => checkMemory(designMemoryTerms({ ...config, critic: { ...critic, options: { ...critic.options } } }, where), where, memoryLimit(config.backend)));
+      blameFlags(where, flagged, () => checkMemory(designMemoryTerms({ ...config, critic: { ...config.critic, id: critic.id, options: { ...critic.options } } }, where), where, memoryLimit(config.backend)));
       const folder = lockRunFolder(resumed ? resumed.dir : (f.out ?? defaultOutDir('design')), io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined });
       const outDir = folder.dir;
       let result;

@@ -1,20 +1,23 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BedError, Checkpointer, readCheckpoint, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
+import { BedError, Checkpointer, checkMemory, memoryLimit, readCheckpoint, Rng, writeFileAtomic, type BackendPreference, type PluginHost } from '@infobed/core';
 import { readYaml } from '@infobed/design';
 import {
   benchmarkTable,
+  estimateMemoryTerms,
   estimateRowsToCsv,
   gaussianMi,
   parseEstimateSettings,
   runEstimateReport,
   writeEstimatePlots,
   type EstimateRow,
+  type EstimateSettings,
   type EstimateSettingsInput,
   type EstimateTrace,
 } from '@infobed/estimate';
 import { Command, Option } from 'commander';
 import { bootstrap } from '../bootstrap.js';
+import { blameFlags } from '../flagBlame.js';
 import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../resumeOptions.js';
 import { lockRunFolder } from '../runFolder.js';
 import type { CliIo } from '../CliIo.js';
@@ -107,6 +110,16 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   return { settings, seed, backend, where, plugins: plugins as string[] };
 }
 
+/** Validates the settings for the memory check; schema errors name the file (`x.yaml: estimate.batch: …`). */
+function parseForLimits(settings: Record<string, unknown>, where: string): EstimateSettings {
+  try {
+    return parseEstimateSettings(settings as EstimateSettingsInput);
+  } catch (e) {
+    if (BedError.is(e, 'invalidConfig')) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
 /** Package, version and options of every objective, critic and task in the run (for `result.json`). */
 const componentsOf = (host: PluginHost, rows: readonly EstimateRow[], tasks: readonly { id: string; options: unknown }[]): Record<string, unknown>[] => {
   const seen = new Map<string, Record<string, unknown>>();
@@ -154,6 +167,9 @@ export function makeEstimateCommand(io: CliIo): Command {
     .action(async (f: EstimateFlags) => {
       const resumed = f.resume ? openResume(f as EstimateFlags & Record<string, unknown>, io.cwd, 'estimate') : undefined;
       const { settings, seed, backend, where, plugins } = resumed ? (resumed.origin.extra as ReturnType<typeof resolveSettings>) : resolveSettings(f, io);
+      // Limits before any work: memory estimated from the settings against the machine / wasm heap.
+      const flagged: Record<string, string> = resumed ? {} : { ...(f.batch !== undefined ? { 'estimate.batch': '--batch' } : {}), ...(f.dim !== undefined ? { 'estimate.dim': '--dim' } : {}) };
+      blameFlags(where, flagged, () => checkMemory(estimateMemoryTerms(parseForLimits(settings, where)), where, memoryLimit(backend)));
       // The out folder is checked and locked before any work (a file, /proc, another run's folder).
       const out = resumed ? resumed.dir : f.out;
       const folder = out ? lockRunFolder(out, io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined }) : undefined;

@@ -51,5 +51,8 @@ export interface SequentialSimulator {
   readonly step: StepwiseModel;
   /** `[n, p]` prior draws. */
   samplePrior(n: number, rng: Rng): tf.Tensor2D;
+  /** A stateful prior's state (SIR's bank refresh), for checkpoints; see `Simulator.priorState`. */
+  priorState?(): unknown;
+  restorePriorState?(state: unknown): void;
   dispose?(): void;
 }

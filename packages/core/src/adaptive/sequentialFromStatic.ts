@@ -23,6 +23,7 @@ export function sequentialFromStatic(sim: Simulator): SequentialSimulator {
     T,
     step,
     samplePrior: (n, rng) => sim.samplePrior(n, rng),
+    ...(sim.priorState && sim.restorePriorState ? { priorState: () => sim.priorState!(), restorePriorState: (st: unknown) => sim.restorePriorState!(st) } : {}),
     dispose: () => sim.dispose?.(),
   };
 }

@@ -59,6 +59,12 @@ export interface DesignHooks {
   readonly checkpointer?: Checkpointer;
   /** Continue from this checkpoint (written by the same optimiser on the same problem). */
   readonly resume?: Checkpoint;
+  /**
+   * Called after every joint step (before its checkpoint) with the step and a reader of the current
+   * design; a returned design replaces the current one (a jump, e.g. `design.exchangeAt`'s
+   * exchange moves), undefined keeps it. Must be cheap on steps where it does nothing.
+   */
+  readonly jump?: (step: number, design: () => number[]) => number[] | undefined;
 }
 
 /**

@@ -48,6 +48,14 @@ export interface Simulator {
    * sequentially (`sequentialFromStatic`).
    */
   readonly stepwise?: StepwiseModel;
+  /**
+   * Stateful priors (a path bank re-simulated every k draws): a JSON-safe copy of the state that
+   * decides future draws, saved in policy-training checkpoints so a resumed run draws as an
+   * uninterrupted one would.
+   */
+  priorState?(): unknown;
+  /** Restores what `priorState` returned. */
+  restorePriorState?(state: unknown): void;
   /** Frees tensors the simulator keeps (pre-simulated path banks, constants). */
   dispose?(): void;
 }

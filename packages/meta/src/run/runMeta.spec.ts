@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -66,6 +66,21 @@ describe(runMeta, () => {
       expect(existsSync(join(dir, 'compare-fits.png'))).toBe(true);
       expect(existsSync(join(dir, 'compare-adaptation.png'))).toBe(true);
       expect(readFileSync(join(dir, 'compare.csv'), 'utf8').split('\n')[0]).toMatch(/^method,shots,steps,mean,ci95/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a plot that cannot be written leaves no result.json (result.json is written last)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-meta-'));
+    try {
+      const r = await runMeta(tiny('cnp'), new Rng(0));
+      // A folder where the training-curve PNG should go: its atomic rename fails.
+      mkdirSync(join(dir, 'training-curve.png'));
+      await expect(writeMetaOutputs(r, dir)).rejects.toThrow();
+      expect(existsSync(join(dir, 'mse.csv'))).toBe(true);
+      expect(existsSync(join(dir, 'mse-vs-shots.png'))).toBe(true);
+      expect(existsSync(join(dir, 'result.json'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

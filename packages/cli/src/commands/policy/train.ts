@@ -9,6 +9,7 @@ import { emitResult } from '../../emit.js';
 import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../../globalOptions.js';
 import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../../resumeOptions.js';
 import { lockRunFolder } from '../../runFolder.js';
+import { freshCriticLines } from './freshCriticLines.js';
 
 interface TrainFlags extends GlobalOptions, ResumeFlags {
   readonly preset?: string;
@@ -19,6 +20,7 @@ interface TrainFlags extends GlobalOptions, ResumeFlags {
   readonly batch?: number;
   readonly rollouts?: number;
   readonly inner?: number;
+  readonly baselines?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function makePolicyTrainCommand(io: CliIo): Command {
     .option('--batch <n>', 'rollouts per step', intArg(2))
     .option('--rollouts <n>', 'evaluation rollouts N', intArg(2))
     .option('--inner <n>', 'evaluation inner samples L', intArg(1))
+    .option('--no-baselines', 'train and evaluate the policy only (baselines: [])')
     .action(async (f: TrainFlags) => {
       const resumed = f.resume ? openResume(f as TrainFlags & Record<string, unknown>, io.cwd, 'policy train') : undefined;
       if (!resumed && !f.config) throw new BedError('invalidArgument', 'policy train: --config <file> is required (e.g. configs/location-finding-adaptive.yaml)');
@@ -48,6 +51,7 @@ export function makePolicyTrainCommand(io: CliIo): Command {
       if (f.critic) over.critic = { id: f.critic, options: {} };
       if (f.steps !== undefined || f.batch !== undefined) over.train = { ...(f.steps !== undefined ? { steps: f.steps } : {}), ...(f.batch !== undefined ? { batch: f.batch } : {}) };
       if (f.rollouts !== undefined || f.inner !== undefined) over.evaluate = { ...(f.rollouts !== undefined ? { rollouts: f.rollouts } : {}), ...(f.inner !== undefined ? { inner: f.inner } : {}) };
+      if (f.baselines === false) over.baselines = [];
       if (f.seed !== undefined) over.seed = f.seed;
       if (f.backend !== undefined) over.backend = f.backend;
       const config = resolveConfigWithPresets(AdaptiveConfigSchema, raw, where, f.preset, over);
@@ -63,14 +67,15 @@ export function makePolicyTrainCommand(io: CliIo): Command {
       } finally {
         folder.release();
       }
-      const lines = r.evaluation.results.map(
-        (e) => `  ${e.name.padEnd(16)} sPCE ${e.spce.toFixed(3)} ± ${e.spceStderr.toFixed(3)}   sNMC ${e.snmc.toFixed(3)} ± ${e.snmcStderr.toFixed(3)}${e.firstMinusThis ? `   policy − this: ${e.firstMinusThis.mean.toFixed(3)} ± ${e.firstMinusThis.stderr.toFixed(3)}` : ''}`,
-      );
-      emitResult(io, f.json, { ...r, outDir }, [
-        `policy ${r.policy} on ${r.simulator} (T = ${r.T}), ${r.steps} steps by ${r.objective} in ${r.trainSeconds} s (${r.stepsPerSecond} steps/s, ${r.backend})${r.stoppedEarly ? ' (stopped at train.maxMinutes)' : ''}:`,
-        `total EIG, N = ${r.evaluation.rollouts} rollouts, L = ${r.evaluation.inner} (nats):`,
-        ...lines,
-        `results: ${outDir}/result.json`,
-      ].join('\n'));
+      const head = `policy ${r.policy} on ${r.simulator} (T = ${r.T}), ${r.steps} steps by ${r.objective} in ${r.trainSeconds} s (${r.stepsPerSecond} steps/s, ${r.backend})${r.stoppedEarly ? ' (stopped at train.maxMinutes)' : ''}:`;
+      const lines = r.freshCritic
+        ? freshCriticLines(r.freshCritic)
+        : [
+            `total EIG, N = ${r.evaluation!.rollouts} rollouts, L = ${r.evaluation!.inner} (nats):`,
+            ...r.evaluation!.results.map(
+              (e) => `  ${e.name.padEnd(16)} sPCE ${e.spce.toFixed(3)} ± ${e.spceStderr.toFixed(3)}   sNMC ${e.snmc.toFixed(3)} ± ${e.snmcStderr.toFixed(3)}${e.firstMinusThis ? `   policy − this: ${e.firstMinusThis.mean.toFixed(3)} ± ${e.firstMinusThis.stderr.toFixed(3)}` : ''}`,
+            ),
+          ];
+      emitResult(io, f.json, { ...r, outDir }, [head, ...lines, `results: ${outDir}/result.json`].join('\n'));
     });
 }

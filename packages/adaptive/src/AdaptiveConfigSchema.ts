@@ -16,6 +16,18 @@ export const TrainSectionSchema = z
     lr: z.number().positive().max(1).default(1e-4),
     /** Critic learning rate (critic objectives only). */
     lrCritic: z.number().positive().max(1).default(1e-3),
+    /**
+     * Critic objectives: standardise the critic's inputs (θ and the history) per coordinate with
+     * moments of `criticScalingRollouts` rollouts of the untrained policy (scaledCritic).
+     */
+    criticScaling: z.boolean().default(false),
+    criticScalingRollouts: z.number().int().min(2).default(4096),
+    /**
+     * Critic objectives: contrast each (θ, history) pair with other histories for its θ (`history`,
+     * rows θ) or with other θ for its history (`theta`, rows histories, iDAD: an InfoNCE critic is
+     * then a posterior density ratio, what `policy infer` needs).
+     */
+    contrast: z.enum(['history', 'theta']).default('history'),
     recordEvery: z.number().int().positive().default(25),
     /** Wall-clock budget of the policy's training in minutes (0 = none): stops after the step that exceeds it. */
     maxMinutes: z.number().min(0).default(0),
@@ -54,7 +66,8 @@ export const AdaptiveEvaluateSchema = z
   })
   .strict();
 
-const BaselineSchema = z.object({ id: z.string().min(1), options: Options }).strict();
+/** A baseline policy; `name` labels it in results and file names (default: its id), e.g. an sPCE-trained `gru` beside a critic-trained one. */
+const BaselineSchema = z.object({ id: z.string().min(1), options: Options, name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only (it names files)').optional() }).strict();
 
 const RunSchema = z
   .object({

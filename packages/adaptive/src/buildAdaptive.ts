@@ -1,5 +1,6 @@
-import { BedError, criticPairingWarning, sequentialFromStatic, type Policy, type PluginHost, type SequentialSimulator } from '@infobed/core';
+import { BedError, criticPairingWarning, sequentialFromStatic, type Policy, type PluginHost, type Rng, type SequentialSimulator } from '@infobed/core';
 import type { AdaptiveConfig } from './AdaptiveConfigSchema.js';
+import { measureCriticScaling, scaledCritic, type CriticScaling } from './scaledCritic.js';
 import type { TrainObjective } from './trainPolicy.js';
 
 /**
@@ -39,15 +40,33 @@ export function checkObjective(seq: SequentialSimulator, objectiveId: string, wh
  * (θ `[p]`, history `[T·(d + q)]`) seeded by `seed` (the policy's and each trainable baseline's own).
  * Logs the critic/objective pairing warning, if any, through `log`.
  */
-export function buildCriticObjective(host: PluginHost, c: Pick<AdaptiveConfig, 'objective' | 'critic' | 'train'>, seq: SequentialSimulator, seed: number, where: string, log?: (m: string) => void): Extract<TrainObjective, { kind: 'critic' }> {
+export function buildCriticObjective(
+  host: PluginHost,
+  c: Pick<AdaptiveConfig, 'objective' | 'critic' | 'train'>,
+  seq: SequentialSimulator,
+  seed: number,
+  where: string,
+  log?: (m: string) => void,
+  scaleWith?: { readonly policy: Policy; readonly rng: Rng },
+): Extract<TrainObjective, { kind: 'critic' }> {
   const of = asConfigError(where, 'objective', () => host.objective(c.objective.id));
   const objective = asConfigError(where, 'objective', () => of.create(c.objective.options));
   const cf = asConfigError(where, 'critic', () => host.critic(c.critic.id));
   const warning = criticPairingWarning(of, cf);
   if (warning) log?.(warning);
   const histDim = seq.T * (seq.step.designDim + seq.step.obsDim);
-  const critic = asConfigError(where, 'critic', () => cf.create({ xDim: seq.thetaNames.length, yDim: histDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options, seed }));
-  return { kind: 'critic', objective, critic, lrCritic: c.train.lrCritic };
+  const contrast = c.train.contrast;
+  // contrast theta: rows are histories, columns θ (TrainObjective.contrast).
+  const [xDim, yDim] = contrast === 'theta' ? [histDim, seq.thetaNames.length] : [seq.thetaNames.length, histDim];
+  const critic = asConfigError(where, 'critic', () => cf.create({ xDim, yDim, ...(objective.aux ? { aux: objective.aux } : {}), options: c.critic.options, seed }));
+  let scaling: CriticScaling | undefined;
+  try {
+    scaling = c.train.criticScaling && scaleWith ? measureCriticScaling(scaleWith.policy, seq, c.train.criticScalingRollouts, scaleWith.rng) : undefined;
+  } catch (e) {
+    critic.dispose();
+    throw e;
+  }
+  return { kind: 'critic', objective, critic: scaling ? scaledCritic(critic, scaling, contrast) : critic, lrCritic: c.train.lrCritic, contrast, ...(scaling ? { scaling } : {}) };
 }
 
 /** A policy plugin instance for `seq`. */

@@ -52,7 +52,7 @@ export function loadRun(host: PluginHost, runDir: string, withBaselines = false)
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10))) {
         const b = policyFromFile(host, join(dir, f), seq, 'baseline');
         made.push(b.policy);
-        baselines.push({ name: b.doc.id, policy: b.policy });
+        baselines.push({ name: config.baselines[parseInt(f, 10)]?.name ?? b.doc.id, policy: b.policy });
       }
     }
     return { config, seq, policy, file: doc, baselines, dispose: () => { for (const p of made) p.dispose(); seq.dispose?.(); } };

@@ -27,6 +27,13 @@ export const PolicyFileSchema = z
     /** Training steps done. */
     steps: z.number().int().min(0),
     weights: z.array(z.object({ shape: z.array(z.number().int().min(0)), values: z.array(z.number()) })),
+    /** Critics trained with `train.criticScaling`: the fixed input standardisation (CriticScaling). */
+    inputScaling: z
+      .object({ thetaMean: z.array(z.number()), thetaSd: z.array(z.number()), historyMean: z.array(z.number()), historySd: z.array(z.number()) })
+      .strict()
+      .optional(),
+    /** Critics: rows θ and columns histories (`history`, the default when absent) or the other way round (`theta`). */
+    contrast: z.enum(['history', 'theta']).optional(),
   })
   .strict();
 

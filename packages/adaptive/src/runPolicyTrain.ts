@@ -86,12 +86,13 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
     checkObjective(seq, c.objective.id, where);
     const implicit = seq.step.implicit === true;
     // The policy's critic, and (implicit models) each trainable baseline's own critic: same objective, new weights.
-    const criticObjective = (seed: number): Extract<TrainObjective, { kind: 'critic' }> => {
-      const o = buildCriticObjective(host, c, seq, seed, where, (m) => progress.log(m));
+    // train.criticScaling: moments of the untrained policy's (or baseline's) rollouts.
+    const criticObjective = (seed: number, scaleWith: { policy: Policy; rng: Rng }): Extract<TrainObjective, { kind: 'critic' }> => {
+      const o = buildCriticObjective(host, c, seq, seed, where, (m) => progress.log(m), scaleWith);
       toDispose.push(o.critic);
       return o;
     };
-    const obj: TrainObjective = c.objective.id === 'spce' ? { kind: 'spce', contrastive: c.train.contrastive } : criticObjective(rng.fork('critic').nextSeed());
+    const obj: TrainObjective = c.objective.id === 'spce' ? { kind: 'spce', contrastive: c.train.contrastive } : criticObjective(rng.fork('critic').nextSeed(), { policy, rng: rng.fork('critic-scaling') });
     const critic: Critic | undefined = obj.kind === 'critic' ? obj.critic : undefined;
     const { presets: _p, ...resolved } = c;
     writeFileAtomic(join(outDir, 'config.resolved.yaml'), stringify(resolved));
@@ -114,19 +115,19 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
     );
     writeFileAtomic(join(outDir, 'history.csv'), csv(trained.history));
     writePolicyFile(join(outDir, 'policy', 'policy.json'), fileOf('policy', c.policy.id, c.policy.options, policySeed, policy.variables, trained.stepsDone));
-    if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone));
+    if (critic) writePolicyFile(join(outDir, 'policy', 'critic.json'), { ...fileOf('critic', c.critic.id, c.critic.options, rng.fork('critic').nextSeed(), critic.variables, trained.stepsDone), ...(obj.kind === 'critic' && obj.scaling ? { inputScaling: obj.scaling } : {}), contrast: c.train.contrast });
 
     for (const [i, b] of baselines.entries()) {
       let steps = 0;
       if (b.policy.variables.length > 0 && c.train.baselineSteps > 0) {
-        const bObj: TrainObjective = implicit ? criticObjective(rng.fork(`baseline-critic-${i}`).nextSeed()) : { kind: 'spce', contrastive: c.train.contrastive };
+        const bObj: TrainObjective = implicit ? criticObjective(rng.fork(`baseline-critic-${i}`).nextSeed(), { policy: b.policy, rng: rng.fork(`baseline-critic-scaling-${i}`) }) : { kind: 'spce', contrastive: c.train.contrastive };
         progress.log(`training baseline ${b.policy.id} by ${implicit ? `${c.objective.id} (a critic of its own)` : 'sPCE'}: ${c.train.baselineSteps} steps`);
         steps = (await trainPolicy(b.policy, seq, bObj, { ...c.train, steps: c.train.baselineSteps, batch: c.train.baselineBatch ?? c.train.batch, lr: c.train.baselineLr ?? c.train.lr, maxMinutes: 0, progress, label: `train ${b.policy.id}` }, rng.fork(`train-baseline-${i}`))).stepsDone;
       }
       writePolicyFile(join(outDir, 'policy', 'baselines', `${i}-${b.block.id}.json`), fileOf('baseline', b.block.id, b.block.options, rng.fork(`baseline-${i}`).nextSeed(), b.policy.variables, steps));
     }
 
-    const entries = [{ name: policy.id, policy }, ...baselines.map((b) => ({ name: b.block.id, policy: b.policy }))];
+    const entries = [{ name: policy.id, policy }, ...baselines.map((b) => ({ name: b.block.name ?? b.block.id, policy: b.policy }))];
     const files = ['result.json', 'history.csv', 'config.resolved.yaml', 'policy/policy.json'];
     let evaluation: PolicyTrainResult['evaluation'];
     let freshCritic: FreshCriticSummary | undefined;

@@ -13,9 +13,15 @@ beforeAll(async () => {
 const host = testHost();
 
 describe('gradients reach the policy weights (finite differences)', () => {
-  it.each(['deepsets', 'gru', 'lstm'])('%s on location finding: autodiff sPCE gradient = central differences', (id) => {
+  const small = { encoding: 8, encoderHidden: [8], emitterHidden: [8] };
+  it.each([
+    ['deepsets', small],
+    ['gru', { ...small, width: 8 }],
+    ['gru', { ...small, width: 8, layers: 2 }], // FLO's stacked RNN, at test size
+    ['lstm', { ...small, width: 8 }],
+  ])('%s %j on location finding: autodiff sPCE gradient = central differences', (id, options) => {
     const seq = testSequential(host, 'location-finding', { T: 3 });
-    const policy = buildPolicy(host, { id, options: id === 'deepsets' ? { encoding: 8, encoderHidden: [8], emitterHidden: [8] } : { encoding: 8, encoderHidden: [8], width: 8, emitterHidden: [8] } }, seq, 4, 'test');
+    const policy = buildPolicy(host, { id, options }, seq, 4, 'test');
     const theta = seq.samplePrior(16, new Rng(1));
     const contrast = seq.samplePrior(64, new Rng(2));
     // Same noise for every evaluation: a fresh Rng with the same seed.

@@ -17,6 +17,7 @@ import {
 } from '@infobed/core';
 import { FusedAdam, type AdamScalars } from '@infobed/nn';
 import { historyRows, simulateRollouts, spceTerms } from './rollout.js';
+import type { CriticScaling } from './scaledCritic.js';
 
 /** Gradients scaled by min(1, c / ‖g‖₂) over all of them (inside a tidy scope). */
 function clipGlobalNorm(g: Record<string, tf.Variable>, c: number): Record<string, tf.Variable> {
@@ -55,7 +56,24 @@ export interface PolicyRecord {
 /** How the policy is scored during training: through the likelihood (sPCE), or by a critic over (θ, history). */
 export type TrainObjective =
   | { readonly kind: 'spce'; readonly contrastive: number }
-  | { readonly kind: 'critic'; readonly objective: MiObjective; readonly critic: Critic; readonly lrCritic: number };
+  | {
+      readonly kind: 'critic';
+      readonly objective: MiObjective;
+      readonly critic: Critic;
+      readonly lrCritic: number;
+      /**
+       * What a positive pair is contrasted with: `history` (default) = rows θ, columns histories,
+       * the objective normalises over histories for each θ; `theta` = rows histories, columns θ,
+       * normalised over θ for each history (iDAD), so an InfoNCE critic is log p(θ|h)/p(θ) up to
+       * a function of h, a posterior density ratio (`policy infer`).
+       */
+      readonly contrast?: CriticContrast;
+      /** The fixed input standardisation inside `critic` (train.criticScaling), saved with it. */
+      readonly scaling?: CriticScaling;
+    };
+
+/** See `TrainObjective.contrast`. */
+export type CriticContrast = 'history' | 'theta';
 
 export interface TrainPolicySettings {
   readonly steps: number;
@@ -189,7 +207,7 @@ export async function trainPolicy(policy: Policy, sim: SequentialSimulator, obj:
             if (record) bound = tf.keep(b);
             return tf.neg(b) as tf.Scalar;
           }
-          const batch = obj.critic.scores(theta, historyRows(r));
+          const batch = obj.contrast === 'theta' ? obj.critic.scores(historyRows(r), theta) : obj.critic.scores(theta, historyRows(r));
           const out = obj.objective.evaluate(batch);
           if (record) bound = tf.keep(out.bound ?? infoNceBound(batch.scores));
           return out.loss;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BedError, type Critic, type MiObjective, type Rng } from '@infobed/core';
 import { FusedAdam } from '@infobed/nn';
 import { meanStderr } from './nestedTerms.js';
+import { columnMoments } from './columnMoments.js';
 import type { PairSamples } from './PairSamples.js';
 
 /** Budget of the fresh-critic evaluation. */
@@ -113,16 +114,9 @@ export function freshCriticBound(critic: Critic, objective: MiObjective, data: P
 
 /** Copy of `[n × dim]` rows with every column shifted and scaled by the mean and sd of its first `nTrain` rows. */
 function standardise(a: Float32Array, dim: number, nTrain: number): Float32Array {
+  const { mean, sd } = columnMoments(a, dim, nTrain);
   const out = new Float32Array(a.length);
-  for (let j = 0; j < dim; j++) {
-    let s = 0;
-    let ss = 0;
-    for (let r = 0; r < nTrain; r++) s += a[r * dim + j]!;
-    const m = s / nTrain;
-    for (let r = 0; r < nTrain; r++) ss += (a[r * dim + j]! - m) ** 2;
-    const sd = Math.sqrt(ss / nTrain) || 1;
-    for (let r = 0; r * dim < a.length; r++) out[r * dim + j] = (a[r * dim + j]! - m) / sd;
-  }
+  for (let i = 0; i < a.length; i++) out[i] = (a[i]! - mean[i % dim]!) / sd[i % dim]!;
   return out;
 }
 

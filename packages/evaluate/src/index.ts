@@ -8,3 +8,4 @@ export { eigEvaluator, makeEigEvaluator, type EigSettings } from './eigEvaluator
 export type { PairSamples } from './PairSamples.js';
 export { staticPairs } from './staticPairs.js';
 export { freshCriticBound, type FreshCriticResult, type FreshCriticSettings, type HeldOutBound } from './freshCriticBound.js';
+export { columnMoments } from './columnMoments.js';

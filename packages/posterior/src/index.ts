@@ -1,5 +1,5 @@
 export type { CriticPosteriorOptions, PosteriorResult } from './PosteriorResult.js';
-export { criticPosterior } from './criticPosterior.js';
+export { checkPosteriorOptions, criticPosterior, criticScoresAt, posteriorFromScores } from './criticPosterior.js';
 export { systematicResample } from './systematicResample.js';
 export { credibleIntervals, type ParameterSummary } from './credibleIntervals.js';
 export { inferFromRun, type InferOptions, type InferResult } from './inferFromRun.js';

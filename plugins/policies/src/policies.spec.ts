@@ -62,6 +62,26 @@ describe('policies', () => {
     gru.dispose();
   });
 
+  it('gru layers: 1 layer keeps the single-layer variables (saved runs load); 2 × 64 (FLO) stacks a second GRU fed by the first', () => {
+    const one = make('gru', spec());
+    const two = make('gru', spec({ layers: 2, width: 64 }));
+    // encoder (2 Dense), GRU layer (3 Dense), emitter (2 Dense): weights and biases.
+    expect(one.variables.map((v) => v.shape)).toEqual([[3, 64], [64], [64, 32], [32], [32, 192], [192], [64, 128], [128], [64, 64], [64], [64, 64], [64], [64, 2], [2]]);
+    const shapes = two.variables.map((v) => v.shape);
+    expect(shapes).toHaveLength(one.variables.length + 6);
+    expect(shapes.slice(10, 16)).toEqual([[64, 192], [192], [64, 128], [128], [64, 64], [64]]); // layer 2 reads layer 1's h
+    const st = two.initial(3);
+    expect(Object.keys(st)).toEqual(['h', 'h1']);
+    tf.dispose(Object.values(st));
+    // Same seed, same first layer: the second layer changes the designs.
+    const h: [number[], number][] = [[[1, 0], 0.5], [[-1, 2], 3]];
+    const a = after(one, h)[0]!;
+    const b = after(two, h)[0]!;
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i]!)))).toBeGreaterThan(1e-4);
+    one.dispose();
+    two.dispose();
+  });
+
   it('baselines: equal-interval times, reproducible random draws, static designs from options', () => {
     const eq = make('equal-interval', spec({ from: 0.0833, to: 23.9 }, { designDim: 1, designSpace: times, T: 5 }));
     const designs = [0, 1, 2, 3, 4].map((t) => tf.tidy(() => times.toDesign(eq.propose(eq.initial(1), t)).dataSync()[0]!));
@@ -83,6 +103,7 @@ describe('policies', () => {
       ['static', spec({ initial: [[1, 2], [3, 4], [5, 60], [7, 8]] }), /initial\[2\]\[1\]: 60 is outside/],
       ['equal-interval', spec(), /needs 1-D designs/],
       ['random', spec({ scale: -1 }), /policy\.options\.scale/],
+      ['gru', spec({ layers: 0 }), /policy\.options\.layers/],
     ];
     for (const [id, s, re] of cases) {
       try {

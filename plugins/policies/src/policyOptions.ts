@@ -14,11 +14,13 @@ export const DeepSetsOptionsSchema = z
   })
   .strict();
 
-/** Recurrent policy: per-step MLP → GRU(width) → emitter MLP (iDAD SIR uses an LSTM of width 32; FLO an RNN of 64). */
+/** Recurrent policy: per-step MLP → `layers` GRU layers of `width` → emitter MLP (iDAD SIR uses an LSTM of width 32; FLO an RNN of 2 × 64). */
 export const GruOptionsSchema = z
   .object({
     encoding: z.number().int().positive().default(32),
     encoderHidden: widths.default([64]),
+    /** Stacked GRU layers (FLO's RNN: 2). */
+    layers: z.number().int().min(1).max(4).default(1),
     width: z.number().int().positive().default(64),
     emitterHidden: widths.default([64]),
     activation: z.enum(['relu', 'tanh', 'elu']).default('relu'),

@@ -7,14 +7,13 @@ import { Command } from 'commander';
 import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
 import { emitResult } from '../emit.js';
-import { addGlobalOptions, defaultOutDir, intArg, numArg, type GlobalOptions } from '../globalOptions.js';
+import { addGlobalOptions, defaultOutDir, type GlobalOptions } from '../globalOptions.js';
+import { addPosteriorOptions, checkLevel, type PosteriorFlags } from '../posteriorOptions.js';
 import { lockRunFolder } from '../runFolder.js';
 
-interface InferFlags extends GlobalOptions {
+interface InferFlags extends GlobalOptions, PosteriorFlags {
   readonly run: string;
   readonly observed: string;
-  readonly samples?: number;
-  readonly level?: number;
 }
 
 /**
@@ -25,6 +24,7 @@ export function parseObserved(arg: string, cwd: string): number[] {
   const path = resolve(cwd, arg.trim());
   let text = arg.trim();
   if (!text.startsWith('[') && existsSync(path)) text = readFileSync(path, 'utf8').trim();
+  else if (/\.(csv|json)$/i.test(text) || text.includes('/')) throw new BedError('invalidArgument', `--observed: no such file: ${arg}`);
   let values: unknown;
   if (text.startsWith('[')) {
     try {
@@ -46,19 +46,17 @@ export function parseObserved(arg: string, cwd: string): number[] {
 
 /** `infobed infer`: posterior of θ for the outcome observed when the run's design was carried out (docs/infer.md). */
 export function makeInferCommand(io: CliIo): Command {
-  return addGlobalOptions(new Command('infer'))
+  return addPosteriorOptions(addGlobalOptions(new Command('infer')))
     .description("posterior of the parameters for an observed outcome, from a design run's trained critic")
     .requiredOption('--run <dir>', 'a finished `infobed design` run folder (holds model/critic.ibck)')
     .requiredOption('--observed <json|csv>', 'the observed outcome at the run’s design: a JSON array, or a .json / .csv file')
-    .option('--samples <n>', 'prior draws to weight (default 20000)', intArg(100))
-    .option('--level <p>', 'credible level of the intervals (default 0.95)', numArg)
     .action(async (f: InferFlags) => {
       const runDir = resolve(io.cwd, f.run);
       if (!existsSync(join(runDir, CRITIC_FILE))) {
         throw new BedError('invalidArgument', `--run: ${f.run} has no ${CRITIC_FILE}; give the folder of a finished \`infobed design\` run (runs made before this version did not save the critic)`);
       }
       const observed = parseObserved(f.observed, io.cwd);
-      if (f.level !== undefined && !(f.level > 0 && f.level < 1)) throw new BedError('invalidArgument', `--level: expected a number in (0, 1), got ${f.level}`);
+      checkLevel(f.level);
       const config = readYaml(join(runDir, 'config.resolved.yaml'));
       const plugins = Array.isArray(config.plugins) ? (config.plugins as string[]) : [];
       const backend = (f.backend ?? (typeof config.backend === 'string' ? config.backend : 'auto')) as BackendPreference;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from '../CliIo.js';
 import { makePolicyEvaluateCommand } from './policy/evaluate.js';
+import { makePolicyInferCommand } from './policy/infer.js';
 import { makePolicyNextCommand } from './policy/next.js';
 import { makePolicyTrainCommand } from './policy/train.js';
 
@@ -10,5 +11,6 @@ export function makePolicyCommand(io: CliIo): Command {
     .description('adaptive design: train a policy, evaluate it, ask it for the next design')
     .addCommand(makePolicyTrainCommand(io))
     .addCommand(makePolicyEvaluateCommand(io))
-    .addCommand(makePolicyNextCommand(io));
+    .addCommand(makePolicyNextCommand(io))
+    .addCommand(makePolicyInferCommand(io));
 }

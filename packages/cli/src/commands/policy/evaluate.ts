@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { runPolicyEvaluate } from '@infobed/adaptive';
 import { Command } from 'commander';
 import { bootstrap } from '../../bootstrap.js';
+import { runPlugins } from '../../runPlugins.js';
 import type { CliIo } from '../../CliIo.js';
 import { emitResult } from '../../emit.js';
 import { addGlobalOptions, intArg, type GlobalOptions } from '../../globalOptions.js';
@@ -25,8 +26,8 @@ export function makePolicyEvaluateCommand(io: CliIo): Command {
     .option('--no-baselines', 'evaluate the policy only, not the saved baselines')
     .option('--no-by-t', 'implicit simulators (SIR): only the bound of all T measurements, not of every prefix t < T')
     .action(async (f: EvaluateFlags) => {
-      const s = await bootstrap(io, f, f.backend ?? 'auto');
       const runDir = resolve(io.cwd, f.run);
+      const s = await bootstrap(io, f, f.backend ?? 'auto', runPlugins(runDir));
       const r = await runPolicyEvaluate({
         host: s.host, runDir, backend: s.backend.backend, progress: s.progress,
         ...(f.rollouts !== undefined ? { rollouts: f.rollouts } : {}),

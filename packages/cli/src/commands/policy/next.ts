@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadRun, nextDesign, parseHistory } from '@infobed/adaptive';
 import { Command } from 'commander';
 import { bootstrap } from '../../bootstrap.js';
+import { runPlugins } from '../../runPlugins.js';
 import type { CliIo } from '../../CliIo.js';
 import { emitResult } from '../../emit.js';
 import { addGlobalOptions, type GlobalOptions } from '../../globalOptions.js';
@@ -19,9 +20,10 @@ export function makePolicyNextCommand(io: CliIo): Command {
     .requiredOption('--run <dir>', 'a `policy train` run folder')
     .requiredOption('--history <json|file>', '{"designs": [[…], …], "observations": [[…], …]} (inline JSON or a file); [] / {} for the first design')
     .action(async (f: NextFlags) => {
-      const s = await bootstrap(io, { ...f, quiet: true }, f.backend ?? 'auto');
+      const runDir = resolve(io.cwd, f.run);
+      const s = await bootstrap(io, { ...f, quiet: true }, f.backend ?? 'auto', runPlugins(runDir));
       const t0 = performance.now();
-      const run = loadRun(s.host, resolve(io.cwd, f.run));
+      const run = loadRun(s.host, runDir);
       try {
         const loadMs = performance.now() - t0;
         const arg = f.history.trim();

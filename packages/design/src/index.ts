@@ -7,5 +7,6 @@ export { historyCsv } from './historyCsv.js';
 export { writeDesignPlots } from './designPlots.js';
 export { DEFAULT_DESIGN_CONFIG } from './defaultDesignConfig.js';
 export { designMemoryTerms, MAX_SDE_STEPS } from './designMemory.js';
+export { designCritic, isCriticNamed } from './designCritic.js';
 export { CRITIC_FILE, readSavedCritic, saveCritic, type SavedCriticState } from './savedCritic.js';
 export { measureInputScaling, SCALING_DRAWS, StandardisedCritic, type InputScaling } from './inputScaling.js';

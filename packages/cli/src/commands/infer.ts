@@ -24,6 +24,7 @@ export function parseObserved(arg: string, cwd: string): number[] {
   const path = resolve(cwd, arg.trim());
   let text = arg.trim();
   if (!text.startsWith('[') && existsSync(path)) text = readFileSync(path, 'utf8').trim();
+  else if (/\.(csv|json)$/i.test(text) || text.includes('/')) throw new BedError('invalidArgument', `--observed: no such file: ${arg}`);
   let values: unknown;
   if (text.startsWith('[')) {
     try {

@@ -41,7 +41,7 @@ export function historyPosterior(critic: Critic, seq: SequentialSimulator, histo
  * exact log p(h_T | θ_k) = Σ_t log p(y_t | θ_k, ξ_t) (the policy's terms cancel, specs/adaptive.md §1).
  * Implicit models (SIR) have none: `invalidArgument`.
  */
-export function likelihoodPosterior(seq: SequentialSimulator, history: History, opts: CriticPosteriorOptions, rng: Rng): PosteriorResult {
+export function historyLikelihoodPosterior(seq: SequentialSimulator, history: History, opts: CriticPosteriorOptions, rng: Rng): PosteriorResult {
   const { m, r, chunk } = checkPosteriorOptions(opts);
   checkComplete(seq, history);
   if (seq.step.implicit) throw new BedError('invalidArgument', `posterior: simulator "${seq.id}" has no likelihood; only the critic posterior exists`);

@@ -179,6 +179,9 @@ export function makeEstimateCommand(io: CliIo): Command {
       const resume = file && resumed && existsSync(file) ? readCheckpoint(file, 'estimate') : undefined;
       const checkpointer = new Checkpointer({ ...(file ? { file } : {}), every: 0, component: 'estimate', runDir: folder?.dir ?? '' });
       const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd, ...(f.config ? { where: f.config } : {}) });
+      // Again with the objectives' own default critics (FLO → shared), known once the plugins are loaded.
+      const defaultCritic = (id: string) => s.host.objectives().find((o) => o.id === id)?.defaultCritic;
+      blameFlags(where, flagged, () => checkMemory(estimateMemoryTerms(parseForLimits(settings, where), defaultCritic), where, memoryLimit(s.backend.backend)));
       const outDir = folder?.dir;
       let rows: EstimateRow[];
       let traces: EstimateTrace[];

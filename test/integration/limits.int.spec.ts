@@ -32,6 +32,7 @@ describe('sizes the schema accepts but the machine cannot run: exit 2 before any
     ['estimate --dim 1e9', ['estimate', '--objective', 'nwj', '--dim', '1000000000'], /^--dim: the run would need about [\d.e+]+ GiB \(estimate\.dim: first-layer weights/],
     ['estimate critic.options.embed: 1e12', ['estimate', '--config', config('estimate:\n  objectives: [{ id: infonce }]\n  critic: { id: separable, options: { embed: 1000000000000 } }\n')], /c\d+\.yaml: estimate\.critic\.options\.embed: the run would need/],
     ['estimate objectives[0].critic.options.hidden: [1e9]', ['estimate', '--config', config('estimate:\n  objectives: [{ id: nwj, critic: { id: separable, options: { hidden: [1000000000] } } }]\n')], /c\d+\.yaml: estimate\.objectives\.0\.critic\.options\.hidden: the run would need/],
+    ['estimate flo (default shared critic, one network over B² pairs) --batch 2048', ['estimate', '--objective', 'flo', '--batch', '2048'], /^--batch: the run would need about \d+\.\d+ GiB \(estimate\.batch: B² pairs × Σ estimate\.objectives\.0\.critic\.options\.hidden/],
     ['a 5 MB config', ['design', '--config', config(`simulator: { id: noisy-linear }\ndescription: "${'x'.repeat(5_000_000)}"\n`)], /c\d+\.yaml: the config file is 4883 KiB, over the 256 KiB limit/],
   ])('%s', async (_name, args, message) => {
     const out = join(dir, `out${n++}`);

@@ -79,4 +79,10 @@ export const DesignConfigSchema = RunSchema.extend({
   description: z.string().optional(),
 });
 
-export type DesignConfig = z.infer<typeof DesignConfigSchema>;
+/**
+ * A validated design config. `criticNamed` (set by `resolveDesignConfig`, not a YAML field): false
+ * when `critic` is only a fallback, i.e. the config names no critic, or `--objective` switched to
+ * another objective than the one the config's critic was written for; the objective's own default
+ * critic then wins (`designCritic`). Absent = named.
+ */
+export type DesignConfig = z.infer<typeof DesignConfigSchema> & { readonly criticNamed?: boolean };

@@ -1,16 +1,18 @@
 import { BedError, deepMerge, isPlainObject, parseWithSchema, readYaml } from '@infobed/core';
 import type * as z from 'zod';
 import { DesignConfigSchema, type DesignConfig } from './DesignConfigSchema.js';
+import { isCriticNamed } from './designCritic.js';
 
 /** Moved to `@infobed/core`; re-exported for existing callers. */
 export { deepMerge, readYaml };
 
 /**
  * Loads and validates a design config: file → `preset` overrides → `overrides` (CLI flags, as a
- * partial config) → schema. Errors name the file and the field.
+ * partial config) → schema. Errors name the file and the field. Records in `criticNamed` whether
+ * the critic was chosen for the objective that runs (`designCritic`).
  */
 export function resolveDesignConfig(raw: Record<string, unknown>, where: string, preset?: string, overrides: Record<string, unknown> = {}): DesignConfig {
-  return resolveConfigWithPresets(DesignConfigSchema, raw, where, preset, overrides);
+  return { ...resolveConfigWithPresets(DesignConfigSchema, raw, where, preset, overrides), criticNamed: isCriticNamed(raw, preset, overrides) };
 }
 
 /** The same steps (file → preset → overrides → schema) for any config schema with `presets:` (adaptive configs). */

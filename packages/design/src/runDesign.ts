@@ -11,6 +11,7 @@ import {
   silentProgress,
   writeFileAtomic,
   type DesignRecord,
+  type CriticSource,
   type DesignSpace,
   type Critic,
   type PluginHost,
@@ -20,6 +21,7 @@ import {
 import { eigEvaluator } from '@infobed/evaluate';
 import { stringify } from 'yaml';
 import type { DesignConfig } from './DesignConfigSchema.js';
+import { designCritic } from './designCritic.js';
 import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
@@ -36,6 +38,8 @@ export interface DesignResult {
   /** What `mi.estimate` is: the objective's own bound, another bound, or a plug-in estimate. */
   readonly objectiveReports: 'bound' | 'other-bound' | 'plug-in';
   readonly critic: string;
+  /** How the critic was chosen: named for the objective, the objective's own default (FLO → `shared`), or the config's as a fallback. */
+  readonly criticSource: CriticSource;
   readonly backend: string;
   readonly seed: number;
   readonly steps: number;
@@ -153,11 +157,14 @@ function exchangeHook(
  * rethrows the `BedError('numerical')`.
  */
 export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
-  const { host, config: c, outDir } = o;
+  const { host, outDir } = o;
   const progress = o.progress ?? silentProgress;
   const where = o.configSource ?? 'config';
+  const objectiveFactory = asConfigError(where, 'objective', () => host.objective(o.config.objective.id));
+  const { source: criticSource, ...chosenCritic } = designCritic(o.config, objectiveFactory);
+  // The chosen critic's id and options; the block's host flags (`standardise`) stay as configured.
+  const c: DesignConfig = { ...o.config, critic: { ...o.config.critic, id: chosenCritic.id, options: { ...chosenCritic.options } } };
   const simulator = asConfigError(where, 'simulator', () => host.simulator(c.simulator.id).create(c.simulator.options));
-  const objectiveFactory = asConfigError(where, 'objective', () => host.objective(c.objective.id));
   const objective = asConfigError(where, 'objective', () => objectiveFactory.create(c.objective.options));
   const rng = new Rng(c.seed);
   const criticFactory = asConfigError(where, 'critic', () => host.critic(c.critic.id));
@@ -183,7 +190,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     return scaling ? new StandardisedCritic(inner, scaling) : inner;
   };
   let critic = asConfigError(where, 'critic', () => makeCritic(rng.fork('critic').nextSeed()));
-  const { presets: _presets, ...resolved } = c;
+  const { presets: _presets, criticNamed: _named, ...resolved } = c;
   const file = designCheckpointFile(outDir);
   // A run killed before its first checkpoint restarts from step 0 (same config, same result).
   const resume = o.resume && existsSync(file) ? readCheckpoint(file, 'design') : undefined;
@@ -255,6 +262,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       objective: objective.id,
       objectiveReports: objectiveFactory.reports,
       critic: critic.id,
+      criticSource,
       backend: o.backend,
       seed: c.seed,
       steps: run.stepsDone,

@@ -25,18 +25,26 @@ export interface EstimateRow {
   /** Mean over runs of the InfoNCE bound of the same scores (a valid bound even for plug-ins). */
   readonly bound: number;
   readonly runs: number;
+  /** Adam learning rate and steps per stage this objective trained with (an objective entry may set its own). */
+  readonly lr: number;
+  readonly stepsPerStage: number;
   readonly stepsPerSecond: number;
   /** Training seconds of the runs that produced this row (every stage of the schedule; all runs). */
   readonly seconds: number;
   readonly backend: string;
-  /** Set when a run stopped with a numerical error (e.g. FLO overflow); then estimate is NaN. */
+  /**
+   * Runs that stopped with a numerical error (non-finite value, e.g. FLO overflow) at or before this
+   * stage; the statistics above are over the other runs (NaN when every run diverged).
+   */
+  readonly diverged: number;
+  /** The first such error's message (set when `diverged` > 0). */
   readonly error?: string;
   /** The objective's options as given (rows of one id with different options differ here). */
   readonly options: Readonly<Record<string, unknown>>;
 }
 
 const COLUMNS: readonly (keyof EstimateRow)[] = [
-  'objective', 'critic', 'criticSource', 'task', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'estimateSd', 'heldOut', 'heldOutBias', 'heldOutSd', 'bound', 'runs', 'stepsPerSecond', 'seconds', 'backend', 'error', 'options',
+  'objective', 'critic', 'criticSource', 'task', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'estimateSd', 'heldOut', 'heldOutBias', 'heldOutSd', 'bound', 'runs', 'lr', 'stepsPerStage', 'diverged', 'stepsPerSecond', 'seconds', 'backend', 'error', 'options',
 ];
 
 /** Rows as CSV (header + one line per row; text fields quoted when needed). */

@@ -2,8 +2,24 @@ import { BedError } from '@infobed/core';
 import * as z from 'zod';
 
 const Component = z.object({ id: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}) }).strict();
-/** An objective, optionally with its own critic (e.g. FLO with `bilinear`) overriding `critic`. */
-const ObjectiveEntry = z.object({ id: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}), critic: Component.optional() }).strict();
+/**
+ * An objective, optionally with its own critic (e.g. FLO with `bilinear`) overriding `critic`, and
+ * its own budget (`lr`, `stepsPerStage`, `average`, and the truth schedule `mi`) overriding the
+ * settings' (each paper trains its critic its own way: FLO's shared critic at Adam 1e-4 from a
+ * fresh start at the target MI).
+ */
+const ObjectiveEntry = z
+  .object({
+    id: z.string().min(1),
+    options: z.record(z.string(), z.unknown()).default({}),
+    critic: Component.optional(),
+    lr: z.number().positive().optional(),
+    stepsPerStage: z.number().int().positive().optional(),
+    average: z.number().int().positive().optional(),
+    /** Its own truth schedule (stepwise Gaussian only), e.g. `[10]`: a fresh start at 10 nats. */
+    mi: z.array(z.number().positive()).min(1).optional(),
+  })
+  .strict();
 
 /** Settings of one benchmark (config `estimate:` / `infobed estimate` flags). */
 export const EstimateSettingsSchema = z
@@ -32,6 +48,14 @@ export const EstimateSettingsSchema = z
      * of `batch`), never trained on. 0 turns it off.
      */
     heldOut: z.number().int().min(0).default(10000),
+    /**
+     * What a run that hits a non-finite value does to the command: `fail` (default) stops the
+     * report with a numerical error (exit 3, files written, no `result.json`); `report` records
+     * it as diverged (row `diverged` = how many runs, cell `diverged` in the benchmark table and
+     * heat-map) and the command finishes. The `benchmark` preset uses `report`: heavy-tailed tasks
+     * break exp-type objectives, and that is a result.
+     */
+    onDiverge: z.enum(['fail', 'report']).default('fail'),
     /** Independent runs (fresh critic and data streams). */
     runs: z.number().int().positive().default(1),
     /** Adam learning rate. */
@@ -42,9 +66,19 @@ export const EstimateSettingsSchema = z
     csv: z.string().min(1).optional(),
   })
   .strict()
-  .refine((s) => s.average <= s.stepsPerStage, { message: 'expected average ≤ stepsPerStage', path: ['average'] });
+  .refine((s) => s.average <= s.stepsPerStage, { message: 'expected average ≤ stepsPerStage', path: ['average'] })
+  .superRefine((s, ctx) => {
+    s.objectives.forEach((o, i) => {
+      if ((o.average ?? s.average) > (o.stepsPerStage ?? s.stepsPerStage)) ctx.addIssue({ code: 'custom', message: 'expected average ≤ stepsPerStage', path: ['objectives', i, 'average'] });
+    });
+  });
 
 export type EstimateSettings = z.infer<typeof EstimateSettingsSchema>;
+
+/** The settings one objective entry trains with: its own `lr` / `stepsPerStage` / `average` / `mi` over the shared ones. */
+export function settingsFor(s: EstimateSettings, o: EstimateSettings['objectives'][number]): EstimateSettings {
+  return { ...s, lr: o.lr ?? s.lr, stepsPerStage: o.stepsPerStage ?? s.stepsPerStage, average: o.average ?? s.average, mi: o.mi ?? s.mi };
+}
 export type EstimateSettingsInput = z.input<typeof EstimateSettingsSchema>;
 
 /** Parses settings, throwing `invalidConfig` naming `estimate.<field>`. */

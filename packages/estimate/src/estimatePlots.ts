@@ -80,13 +80,16 @@ export function biasVarianceChart(rows: readonly EstimateRow[], title: string): 
 
 /**
  * `benchmark-heatmap` spec: objective (critic) × task, colour = bias of the held-out estimate
- * (training-batch estimate when held-out is off; clamped to ±1 nat), text = estimate / truth.
+ * (training-batch estimate when held-out is off; clamped to ±1 nat), text = estimate / truth, or
+ * `diverged k/n` (blank colour) when every run hit a non-finite value.
  */
 export function benchmarkHeatmap(rows: readonly EstimateRow[], title: string): VegaLiteSpec {
   const values = rows.map((r) => {
     const est = Number.isFinite(r.heldOut) ? r.heldOut : r.estimate;
     const shown = !Number.isFinite(est) ? 'NaN' : Math.abs(est) >= 100 ? est.toExponential(0) : est.toFixed(2);
-    return { objective: panelOf(r.objective, r.critic), task: r.task, bias: Number.isFinite(est) ? est - r.trueMi : null, text: `${shown} / ${r.trueMi.toFixed(2)}` };
+    // Diverged runs (non-finite values) are named in the cell; every run diverged: no colour.
+    const text = r.diverged >= r.runs ? `diverged ${r.diverged}/${r.runs}` : `${shown} / ${r.trueMi.toFixed(2)}${r.diverged > 0 ? ` (${r.diverged} div.)` : ''}`;
+    return { objective: panelOf(r.objective, r.critic), task: r.task, bias: Number.isFinite(est) ? est - r.trueMi : null, text };
   });
   const x = { field: 'task', type: 'nominal', title: null, sort: null, axis: { labelAngle: -50, labelLimit: 300 } };
   const y = { field: 'objective', type: 'nominal', title: null, sort: null, axis: { labelLimit: 300 } };

@@ -64,7 +64,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
       expect(r.task).toBe(`gaussian-d2-mi${r.trueMi}`);
     }
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('objective,critic,criticSource,task,dim,transform,trueMi,estimate,bias,std,estimateSd,heldOut,heldOutBias,heldOutSd,bound,runs,stepsPerSecond,seconds,backend,error,options');
+    expect(lines[0]).toBe('objective,critic,criticSource,task,dim,transform,trueMi,estimate,bias,std,estimateSd,heldOut,heldOutBias,heldOutSd,bound,runs,lr,stepsPerStage,diverged,stepsPerSecond,seconds,backend,error,options');
     expect(lines).toHaveLength(5);
     expect(gaussianMi(2, 0.5)).toBeGreaterThan(0);
   });
@@ -118,6 +118,22 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
     expect([named!.critic, named!.criticSource]).toEqual(['bilinear', 'named']);
     const [other] = await runEstimate(host(), { ...base, objectives: [{ id: 'nwj' }] }, new Rng(0), silentProgress);
     expect([other!.critic, other!.criticSource]).toEqual(['separable', 'fallback']);
+  });
+
+  it('an objective entry may train with its own lr / stepsPerStage / average (rows record them)', async () => {
+    const base = { dim: 2, mi: [1], batch: 8, stepsPerStage: 6, average: 3, heldOut: 0, lr: 1e-3, traceEvery: 1, critic: { id: 'separable', options: { hidden: [8] } } };
+    const own = { id: 'infonce', lr: 0.05, stepsPerStage: 4, average: 2 };
+    const { rows, traces } = await runEstimateReport(host(), { ...base, objectives: [{ id: 'infonce' }, own] }, new Rng(0), silentProgress);
+    expect(rows.map((r) => [r.lr, r.stepsPerStage])).toEqual([[1e-3, 6], [0.05, 4]]);
+    expect(traces.map((t) => t.points.length)).toEqual([6, 4]);
+    // The same entry alone, with the shared settings set to its values, trains identically.
+    const [alone] = await runEstimate(host(), { ...base, lr: 0.05, stepsPerStage: 4, average: 2, objectives: [{ id: 'infonce' }] }, new Rng(0), silentProgress);
+    expect(rows[1]!.estimate).toBe(alone!.estimate);
+    expect(rows[1]!.estimate).not.toBe(rows[0]!.estimate);
+    await expect(runEstimate(host(), { ...base, objectives: [{ id: 'infonce', average: 7 }] }, new Rng(0), silentProgress)).rejects.toThrow(/estimate\.objectives\.0\.average: expected average ≤ stepsPerStage/);
+    // Its own truth schedule: a fresh start at 2 nats, while the others run the shared [1].
+    const fresh = await runEstimate(host(), { ...base, objectives: [{ id: 'infonce' }, { id: 'nwj', mi: [2, 3] }] }, new Rng(0), silentProgress);
+    expect(fresh.map((r) => `${r.objective}@${r.trueMi}`)).toEqual(['infonce@1', 'nwj@2', 'nwj@3']);
   });
 
   it('runs benchmark tasks (one row per objective × task, truth from the task) and draws the heat-map', async () => {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { criticFor, criticPairingWarning, writeFileAtomic, type Checkpoint, type Checkpointer, type MiTask, type PluginHost, type ProgressReporter, type Rng } from '@infobed/core';
 import { GaussianTask } from '@infobed/plugin-tasks';
 import { estimateRowsToCsv, type EstimateRow } from './EstimateRow.js';
-import { parseEstimateSettings, type EstimateSettings, type EstimateSettingsInput } from './EstimateSettings.js';
+import { parseEstimateSettings, settingsFor, type EstimateSettings, type EstimateSettingsInput } from './EstimateSettings.js';
 import { trainRun, type RunResult, type TracePoint } from './trainRun.js';
 
 const mean = (a: readonly number[]): number => a.reduce((s, v) => s + v, 0) / a.length;
@@ -73,11 +73,10 @@ function schedules(host: PluginHost, s: EstimateSettings): MiTask[][] {
  */
 export async function runEstimateReport(host: PluginHost, settingsInput: EstimateSettingsInput, rng: Rng, progress: ProgressReporter, hooks: EstimateHooks = {}): Promise<EstimateReport> {
   const s = parseEstimateSettings(settingsInput);
-  const plans = schedules(host, s);
   const factories = s.objectives.map((o) => {
     const factory = host.objective(o.id);
     const critic = criticFor(factory, o.critic, s.critic);
-    return { factory, options: o.options, critic, criticFactory: host.critic(critic.id) };
+    return { factory, options: o.options, critic, criticFactory: host.critic(critic.id), so: settingsFor(s, o) };
   });
   const rows: EstimateRow[] = [];
   const traces: EstimateTrace[] = [];
@@ -85,10 +84,10 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
   let step = 0;
   const snapshot = (): Checkpoint<EstimateCheckpointState> => ({ kind: 'estimate', step, state: { done }, tensors: {} });
   const tick = hooks.checkpointer ? () => hooks.checkpointer!.atStep(++step, snapshot) : undefined;
-  for (const [oi, { factory, options, critic, criticFactory }] of factories.entries()) {
+  for (const [oi, { factory, options, critic, criticFactory, so }] of factories.entries()) {
     const warning = criticPairingWarning(factory, criticFactory);
     if (warning) progress.log(warning);
-    for (const [pi, stages] of plans.entries()) {
+    for (const [pi, stages] of schedules(host, so).entries()) {
       const results: RunResult[] = [];
       for (let r = 0; r < s.runs; r++) {
         const key = `${oi}/${pi}/${r}`;
@@ -97,9 +96,9 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
           continue;
         }
         const label = s.tasks ? ` on ${stages[0]!.label}` : '';
-        const task = progress.start(`estimate ${factory.id}${label} run ${r + 1}/${s.runs}`, stages.length * s.stepsPerStage);
+        const task = progress.start(`estimate ${factory.id}${label} run ${r + 1}/${s.runs}`, stages.length * so.stepsPerStage);
         try {
-          const result = await trainRun(factory, options, criticFactory, critic.options, stages, s, rng.fork(`run${r}`), task, tick);
+          const result = await trainRun(factory, options, criticFactory, critic.options, stages, so, rng.fork(`run${r}`), task, tick);
           results.push(result);
           done[key] = encode(result);
           hooks.checkpointer?.save(snapshot());
@@ -112,12 +111,15 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
       const seconds = results.reduce((a, x) => a + x.seconds, 0);
       const error = results.find((x) => x.error)?.error;
       stages.forEach((t, k) => {
-        const complete = results.every((x) => (x.values[k]?.length ?? 0) === s.average && x.heldOut[k] !== undefined);
-        const vals = complete ? results.flatMap((x) => x.values[k]!) : [];
-        const bnds = complete ? results.flatMap((x) => x.bounds[k]!) : [];
-        const held = complete ? results.map((x) => x.heldOut[k]!) : [];
+        // Runs that finished this stage; the others diverged at or before it (numerical error).
+        const ok = results.filter((x) => (x.values[k]?.length ?? 0) === so.average && x.heldOut[k] !== undefined);
+        const complete = ok.length > 0;
+        const vals = ok.flatMap((x) => x.values[k]!);
+        const bnds = ok.flatMap((x) => x.bounds[k]!);
+        const held = ok.map((x) => x.heldOut[k]!);
         const estimate = complete ? mean(vals) : Number.NaN;
         const heldOut = complete && s.heldOut > 0 ? mean(held) : Number.NaN;
+        const diverged = results.length - ok.length;
         rows.push({
           objective: factory.id,
           critic: criticFactory.id,
@@ -129,16 +131,19 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
           estimate,
           bias: estimate - t.trueMi,
           std: complete ? sd(vals) : Number.NaN,
-          estimateSd: complete ? sd(results.map((x) => mean(x.values[k]!))) : Number.NaN,
+          estimateSd: complete ? sd(ok.map((x) => mean(x.values[k]!))) : Number.NaN,
           heldOut,
           heldOutBias: heldOut - t.trueMi,
           heldOutSd: complete && s.heldOut > 0 ? sd(held) : Number.NaN,
           bound: complete ? mean(bnds) : Number.NaN,
           runs: s.runs,
+          lr: so.lr,
+          stepsPerStage: so.stepsPerStage,
+          diverged,
           stepsPerSecond: seconds > 0 ? steps / seconds : 0,
           seconds,
           backend: tf.getBackend(),
-          ...(!complete && error ? { error } : {}),
+          ...(diverged > 0 && error ? { error } : {}),
           options,
         });
       });

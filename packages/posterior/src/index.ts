@@ -3,3 +3,5 @@ export { checkPosteriorOptions, criticPosterior, criticScoresAt, posteriorFromSc
 export { systematicResample } from './systematicResample.js';
 export { credibleIntervals, type ParameterSummary } from './credibleIntervals.js';
 export { inferFromRun, type InferOptions, type InferResult } from './inferFromRun.js';
+export { likelihoodPosterior } from './likelihoodPosterior.js';
+export { loadRunCritic, type RunCritic } from './loadRunCritic.js';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { BedError, restoreVariables, Rng, writeFileAtomic, type PluginHost } from '@infobed/core';
-import { readSavedCritic, StandardisedCritic } from '@infobed/design';
+import { BedError, Rng, writeFileAtomic, type PluginHost } from '@infobed/core';
 import { renderChart } from '@infobed/plot';
 import { credibleIntervals, type ParameterSummary } from './credibleIntervals.js';
 import { criticPosterior } from './criticPosterior.js';
+import { loadRunCritic } from './loadRunCritic.js';
 
 /** `infobed infer` result: the posterior of θ given the outcome observed at the run's design. */
 export interface InferResult {
@@ -44,14 +44,8 @@ export interface InferOptions {
  * InfoNCE-anchor, JS, DRF; NWJ); a warning is logged otherwise.
  */
 export async function inferFromRun(o: InferOptions, log: (line: string) => void = () => undefined): Promise<InferResult> {
-  const saved = readSavedCritic(o.runDir);
-  const st = saved.state;
-  const sim = o.host.simulator(st.simulator.id).create(st.simulator.options);
-  const factory = o.host.critic(st.critic.id);
-  const inner = factory.create({ xDim: st.critic.xDim, yDim: st.critic.yDim, ...(st.critic.aux ? { aux: st.critic.aux } : {}), options: st.critic.options, seed: 0 });
-  const critic = st.inputScaling ? new StandardisedCritic(inner, st.inputScaling) : inner;
+  const { critic, sim, state: st, dispose } = loadRunCritic(o.host, o.runDir);
   try {
-    restoreVariables('critic', critic.variables, saved.tensors);
     if (o.observed.length !== sim.obsDim || !o.observed.every(Number.isFinite)) {
       throw new BedError('invalidArgument', `--observed: expected ${sim.obsDim} finite numbers (one per measurement of the design), got [${o.observed.join(', ')}]`);
     }
@@ -96,7 +90,6 @@ export async function inferFromRun(o: InferOptions, log: (line: string) => void 
     writeFileAtomic(join(o.outDir, 'posterior.json'), `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {
-    critic.dispose();
-    sim.dispose?.();
+    dispose();
   }
 }

@@ -6,7 +6,7 @@ import { FloObjective } from './FloObjective.js';
 
 const flo: ObjectiveFactory = {
   id: FloObjective.id,
-  description: 'FLO (Guo et al. 2022): type-1 bound with a positive-pair u-head; no output clamp; default critic: the paper\'s shared joint network (bilinear for design)',
+  description: 'FLO (Guo et al. 2022): type-1 bound with a positive-pair u-head; no output clamp; default critic: the paper\'s shared joint network (estimate and design, unless a critic is named)',
   type: 1,
   reports: 'bound',
   aux: 'positivePair',

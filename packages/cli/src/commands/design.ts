@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { checkMemory, memoryLimit, type BackendPreference } from '@infobed/core';
-import { DEFAULT_DESIGN_CONFIG, designMemoryTerms, readYaml, resolveDesignConfig, runDesign, type EigEvaluator } from '@infobed/design';
+import { DEFAULT_DESIGN_CONFIG, designCritic, designMemoryTerms, readYaml, resolveDesignConfig, runDesign, type EigEvaluator } from '@infobed/design';
 import { Command } from 'commander';
 import { bootstrap } from '../bootstrap.js';
 import type { CliIo } from '../CliIo.js';
@@ -55,16 +55,19 @@ export function makeDesignCommand(io: CliIo, deps: DesignCommandDeps = {}): Comm
       if (f.objective !== undefined) flagged['objective'] = '--objective';
       if (f.critic !== undefined) flagged['critic'] = '--critic';
       const config = blameFlags(where, flagged, () => resolveDesignConfig(raw, where, f.preset, over));
-      // Limits before any work: memory estimated from the config against the machine / wasm heap.
-      blameFlags(where, flagged, () => checkMemory(designMemoryTerms(config, where), where, memoryLimit(config.backend)));
       const baseDir = resumed ? resumed.origin.pluginBaseDir : f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd;
+      const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir, ...(f.config || resumed ? { where } : {}) });
+      // The critic that will train (FLO without a critic named for it: its own `shared`), for the memory check and the log.
+      const objective = s.host.objectives().find((o) => o.id === config.objective.id); // unknown: runDesign names the field
+      const critic = objective ? designCritic(config, objective) : config.critic;
+      // Limits before any work: memory estimated from the config against the machine / wasm heap.
+      blameFlags(where, flagged, () => checkMemory(designMemoryTerms({ ...config, critic: { ...config.critic, id: critic.id, options: { ...critic.options } } }, where), where, memoryLimit(config.backend)));
       const folder = lockRunFolder(resumed ? resumed.dir : (f.out ?? defaultOutDir('design')), io.cwd, { flag: resumed ? '--resume' : '--out', resume: resumed !== undefined });
       const outDir = folder.dir;
       let result;
       try {
         if (!resumed) writeRunOrigin(outDir, { command: 'design', configSource: where, pluginBaseDir: baseDir });
-        const s = await bootstrap(io, f, config.backend as BackendPreference, { specs: config.plugins, baseDir, ...(f.config || resumed ? { where } : {}) });
-        s.progress.log(`infobed design: ${config.simulator.id} · ${config.objective.id} · ${config.critic.id} critic · backend ${s.backend.backend} → ${outDir}`);
+        s.progress.log(`infobed design: ${config.simulator.id} · ${config.objective.id} · ${critic.id} critic · backend ${s.backend.backend} → ${outDir}`);
         result = await runDesign({
           host: s.host,
           config,

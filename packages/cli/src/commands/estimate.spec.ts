@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,43 @@ describe('infobed estimate', () => {
     const named = await cli(['estimate', '--objective', 'flo', '--critic', 'bilinear', '--dim', '2', '--mi', '1', '--steps', '4', '--batch', '8', '--held-out', '0', '--json', '--quiet', '--backend', 'wasm']);
     expect(named.code, named.err).toBe(0);
     expect(JSON.parse(named.out).result).toMatchObject({ critic: 'bilinear', criticSource: 'named' });
+  });
+
+  it('a diverged run fails the command (exit 3, no result.json) unless onDiverge: report (the benchmark preset)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-estimate-diverge-'));
+    const config = (onDiverge: string) => {
+      const file = join(dir, `${onDiverge}.yaml`);
+      const tasks = '[{ id: fixture-pair, options: { nonFinite: true } }, { id: fixture-pair }]';
+      writeFileSync(file, `estimate: { objectives: [{ id: infonce }], tasks: ${tasks}, batch: 8, stepsPerStage: 4, average: 2, heldOut: 16, onDiverge: ${onDiverge} }\n`);
+      return file;
+    };
+    const args = (name: string) => ['--plugin', './test/fixtures/plugin-task', '--json', '--quiet', '--backend', 'wasm', '--out', join(dir, name)];
+    const fail = await cli(['estimate', '--config', config('fail'), ...args('fail')]);
+    expect(fail.code).toBe(3);
+    expect(JSON.parse(fail.out).error.message).toMatch(/infonce: mi is NaN at step \d+/);
+    expect(existsSync(join(dir, 'fail', 'result.json'))).toBe(false);
+    const report = await cli(['estimate', '--config', config('report'), ...args('report')]);
+    expect(report.code, report.err).toBe(0);
+    const { rows } = JSON.parse(readFileSync(join(dir, 'report', 'result.json'), 'utf8')) as { rows: { task: string; diverged: number; heldOut: number | null }[] };
+    expect(rows.map((r) => [r.task, r.diverged])).toEqual([['fixture-pair-0.9-nonfinite', 1], ['fixture-pair-0.9', 0]]);
+    expect(Number.isFinite(rows[1]!.heldOut)).toBe(true);
+    expect(readFileSync(join(dir, 'report', 'benchmark.md'), 'utf8')).toMatch(/\| fixture-pair-0\.9-nonfinite \| 0\.830 \| diverged \(1\/1\) \|/);
+    expect(readFileSync(join(dir, 'report', 'estimate.csv'), 'utf8').split('\n')[0]).toContain(',diverged,');
+  });
+
+  it("--lr / --steps apply to every objective, over an entry's own budget", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-estimate-budget-'));
+    const file = join(dir, 'c.yaml');
+    writeFileSync(file, 'estimate: { objectives: [{ id: infonce }, { id: nwj, lr: 0.01, stepsPerStage: 6, mi: [2] }], dim: 2, mi: [1], batch: 8, stepsPerStage: 4, average: 2, heldOut: 0, lr: 0.001 }\n');
+    const rowsOf = async (extra: string[]) => {
+      const r = await cli(['estimate', '--config', file, ...extra, '--json', '--quiet', '--backend', 'wasm']);
+      expect(r.code, r.err).toBe(0);
+      return (JSON.parse(r.out).result.rows as { lr: number; stepsPerStage: number; trueMi: number }[]).map((x) => [x.lr, x.stepsPerStage, x.trueMi]);
+    };
+    expect(await rowsOf([])).toEqual([[0.001, 4, 1], [0.01, 6, 2]]);
+    expect(await rowsOf(['--lr', '0.002', '--steps', '3', '--mi', '1.5'])).toEqual([[0.002, 3, 1.5], [0.002, 3, 1.5]]);
+    // --objective keeps a configured entry (its own budget), as --task keeps a configured task.
+    expect(await rowsOf(['--objective', 'nwj,dv'])).toEqual([[0.01, 6, 2], [0.001, 4, 1]]);
   });
 
   it('exits 2 naming an unknown task and listing the available ones', async () => {

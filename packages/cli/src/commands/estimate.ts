@@ -64,7 +64,14 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
     est = merge(est, isObj(p.estimate) ? p.estimate : {});
   }
   const over: Record<string, unknown> = {};
-  if (f.objective) over.objectives = f.objective.map((id) => ({ id }));
+  if (f.objective) {
+    // An id the config lists keeps its entry (options, critic, own budget: flo's lr), as --task does.
+    const known = Array.isArray(est.objectives) ? (est.objectives as Record<string, unknown>[]) : [];
+    over.objectives = f.objective.flatMap((id) => {
+      const configured = known.filter((o) => o.id === id);
+      return configured.length > 0 ? configured : [{ id }];
+    });
+  }
   if (f.critic) {
     // A named critic applies to every objective (over an objective's own default, e.g. FLO → shared).
     const critic = { id: f.critic, options: f.critic === (isObj(est.critic) ? est.critic.id : undefined) ? (est.critic as { options?: unknown }).options ?? {} : {} };
@@ -90,6 +97,11 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   if (f.mi && f.rho !== undefined) throw new BedError('invalidArgument', '--mi and --rho: give one or the other');
   if (f.mi) over.mi = f.mi;
   const settings = merge(est, over);
+  // --lr / --steps / --average / --mi / --rho apply to every objective, over an entry's own budget (e.g. flo's lr).
+  const budgetFlags = (['lr', 'stepsPerStage', 'average', 'mi'] as const).filter((k) => over[k] !== undefined || (k === 'average' && f.steps !== undefined) || (k === 'mi' && f.rho !== undefined));
+  if (budgetFlags.length > 0 && Array.isArray(settings.objectives)) {
+    settings.objectives = (settings.objectives as Record<string, unknown>[]).map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => !(budgetFlags as readonly string[]).includes(k))));
+  }
   if (f.rho !== undefined) settings.mi = [gaussianMi(typeof settings.dim === 'number' ? settings.dim : 10, f.rho)];
   if (f.steps !== undefined && f.average === undefined) settings.average = Math.max(1, Math.floor(f.steps / 2));
   if (settings.objectives === undefined) throw new BedError('invalidArgument', `--objective: required (or estimate.objectives in the config)`);
@@ -138,7 +150,7 @@ const human = (rows: readonly EstimateRow[]): string =>
 export function makeEstimateCommand(io: CliIo): Command {
   return addResumeOptions(addGlobalOptions(new Command('estimate')))
     .description('benchmark MI objectives against the known MI of correlated Gaussians (stepwise truth schedule) or of benchmark tasks (--task)')
-    .option('--objective <id>', 'objective id (repeatable or comma-separated)', idsOf)
+    .option('--objective <id>', "objective id (repeatable or comma-separated); an id the config lists keeps its entry's options, critic and budget", idsOf)
     .option('--critic <id>', "critic id for every objective: separable, joint, bilinear, shared, … (default: the objective's own, e.g. flo → shared, else the config's critic)")
     .option('--task <id>', 'benchmark task family instead of the stepwise Gaussian schedule (repeatable or comma-separated; options from the config)', idsOf)
     .option('--held-out <n>', 'fresh pairs for the held-out estimate after each stage (0: off; default 10000)', intArg(0))
@@ -167,6 +179,9 @@ export function makeEstimateCommand(io: CliIo): Command {
       const resume = file && resumed && existsSync(file) ? readCheckpoint(file, 'estimate') : undefined;
       const checkpointer = new Checkpointer({ ...(file ? { file } : {}), every: 0, component: 'estimate', runDir: folder?.dir ?? '' });
       const s = await bootstrap(io, f, backend, { specs: plugins, baseDir: f.config ? dirname(resolve(io.cwd, f.config)) : io.cwd, ...(f.config ? { where: f.config } : {}) });
+      // Again with the objectives' own default critics (FLO → shared), known once the plugins are loaded.
+      const defaultCritic = (id: string) => s.host.objectives().find((o) => o.id === id)?.defaultCritic;
+      blameFlags(where, flagged, () => checkMemory(estimateMemoryTerms(parseForLimits(settings, where), defaultCritic), where, memoryLimit(s.backend.backend)));
       const outDir = folder?.dir;
       let rows: EstimateRow[];
       let traces: EstimateTrace[];
@@ -181,7 +196,8 @@ export function makeEstimateCommand(io: CliIo): Command {
       const seconds = Object.fromEntries(traces.filter((t) => t.run === 0).map((t) => [t.objective, +traces.filter((u) => u.objective === t.objective).reduce((a, u) => a + u.seconds, 0).toFixed(1)]));
       const components = componentsOf(s.host, rows, parseEstimateSettings(settings as EstimateSettingsInput).tasks ?? []);
       const result = rows.length === 1 ? { ...rows[0]!, seed, seconds: Object.values(seconds)[0], components } : { rows, seed, backend: s.backend.backend, seconds, components };
-      const failed = rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate));
+      // onDiverge `report` (benchmark preset): diverged runs are results, shown in the table and rows.
+      const failed = parseEstimateSettings(settings as EstimateSettingsInput).onDiverge === 'fail' ? rows.find((r) => r.error !== undefined || !Number.isFinite(r.estimate)) : undefined;
       if (outDir) {
         writeFileAtomic(join(outDir, 'trace.csv'), traceCsv(traces));
         if (parseEstimateSettings(settings as EstimateSettingsInput).tasks) writeFileAtomic(join(outDir, 'benchmark.md'), benchmarkTable(rows));

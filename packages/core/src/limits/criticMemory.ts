@@ -27,7 +27,7 @@ export function criticMemoryTerms(critic: { readonly id: string; readonly option
   const b = batch;
   const hidden = widths(critic.options.hidden, [64, 64]);
   const embed = num(critic.options.embed, 32);
-  const joint = critic.id === 'joint';
+  const joint = critic.id === 'joint' || critic.id === 'shared'; // one network over all B² pairs (FLO's shared critic too)
   const towers = joint ? 1 : 2;
   const sumHidden = hidden.reduce((a, h) => a + h, 0);
   const terms: MemoryTerm[] = [{ field: f.batch, bytes: 4 * SCORE_FLOATS * b * b, formula: `B² × ${SCORE_FLOATS} floats with B = ${b}` }];

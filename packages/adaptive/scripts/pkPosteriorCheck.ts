@@ -9,16 +9,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng, selectBackend } from '@infobed/core';
 import { credibleIntervals } from '@infobed/posterior';
-import { historyPosterior, likelihoodPosterior } from '../src/historyPosterior.js';
+import { historyPosterior, historyLikelihoodPosterior } from '../src/historyPosterior.js';
 import { loadRun } from '../src/loadRun.js';
-import { loadRunCritic } from '../src/runCritic.js';
+import { loadPolicyCritic } from '../src/runCritic.js';
 import { testHost } from '../src/testHost.js';
 
 const [runDir = '', nArg = '50', mArg = '20000'] = process.argv.slice(2);
 await selectBackend('wasm');
 const host = testHost();
 const run = loadRun(host, runDir);
-const rc = loadRunCritic(host, runDir, run.config, run.seq);
+const rc = loadPolicyCritic(host, runDir, run.config, run.seq);
 const names = [...run.seq.thetaNames];
 const lines = readFileSync(join(runDir, 'rollouts.jsonl'), 'utf8').trim().split('\n').slice(0, Number(nArg)).map((l) => JSON.parse(l) as { theta: number[]; designs: number[][]; observations: number[][] });
 const opts = { priorSamples: Number(mArg), resample: 0 };
@@ -30,7 +30,7 @@ const t0 = performance.now();
 for (const [i, r] of lines.entries()) {
   const h = { designs: r.designs, observations: r.observations };
   const post = historyPosterior(rc.critic, run.seq, h, opts, new Rng(i), rc.contrast);
-  const ref = likelihoodPosterior(run.seq, h, opts, new Rng(i));
+  const ref = historyLikelihoodPosterior(run.seq, h, opts, new Rng(i));
   ess.push(post.ess);
   const ci = credibleIntervals(post.priorSamples, post.logWeights, names, post.mean, post.cov);
   const ciRef = credibleIntervals(ref.priorSamples, ref.logWeights, names, ref.mean, ref.cov);

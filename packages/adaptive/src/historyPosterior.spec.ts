@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, Rng, selectBackend, type Critic, type SequentialSimulator } from '@infobed/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { historyPosterior, likelihoodPosterior } from './historyPosterior.js';
+import { historyPosterior, historyLikelihoodPosterior } from './historyPosterior.js';
 import { testHost, testSequential } from './testHost.js';
 
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe(historyPosterior, () => {
 
   it('with the exact log-likelihood as critic it is the likelihood posterior (row layout, raw designs, either contrast, shift in h cancels)', () => {
     const opts = { priorSamples: 4000, resample: 1000 };
-    const ref = likelihoodPosterior(seq, history, opts, new Rng(7));
+    const ref = historyLikelihoodPosterior(seq, history, opts, new Rng(7));
     expect(ref.ess).toBeGreaterThan(20);
     expect(ref.ess).toBeLessThan(4000); // the data are informative
     for (const [contrast, shift] of [['history', 0], ['theta', 0], ['theta', 3.5]] as const) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, type Critic, type Rng, type SequentialSimulator } from '@infobed/core';
 import { checkPosteriorOptions, criticScoresAt, posteriorFromScores, type CriticPosteriorOptions, type PosteriorResult } from '@infobed/posterior';
-import { historyRowOf, rawDesigns, type History } from './policyNext.js';
+import { historyRowOf, type History } from './policyNext.js';
 import type { CriticContrast } from './trainPolicy.js';
 
 /** `[M, p]` prior draws of the posterior (stream `posterior-prior` of `rng`, shared by both posteriors below). */
@@ -22,6 +22,8 @@ function checkComplete(seq: SequentialSimulator, h: History): void {
  * (plug-in density-ratio) objective. An InfoNCE critic with `contrast: history` carries a free
  * c(θ) and distorts the weights.
  * @param critic as trained (`scaledCritic` when the run standardised its inputs).
+ * @param history T designs (simulator units) and T observations; only the count is checked here,
+ *   `parseHistory(text, seq, { complete: true })` validates designs against the design space.
  */
 export function historyPosterior(critic: Critic, seq: SequentialSimulator, history: History, opts: CriticPosteriorOptions, rng: Rng, contrast: CriticContrast = 'history'): PosteriorResult {
   const { m, r, chunk } = checkPosteriorOptions(opts);
@@ -41,11 +43,10 @@ export function historyPosterior(critic: Critic, seq: SequentialSimulator, histo
  * exact log p(h_T | θ_k) = Σ_t log p(y_t | θ_k, ξ_t) (the policy's terms cancel, specs/adaptive.md §1).
  * Implicit models (SIR) have none: `invalidArgument`.
  */
-export function likelihoodPosterior(seq: SequentialSimulator, history: History, opts: CriticPosteriorOptions, rng: Rng): PosteriorResult {
+export function historyLikelihoodPosterior(seq: SequentialSimulator, history: History, opts: CriticPosteriorOptions, rng: Rng): PosteriorResult {
   const { m, r, chunk } = checkPosteriorOptions(opts);
   checkComplete(seq, history);
   if (seq.step.implicit) throw new BedError('invalidArgument', `posterior: simulator "${seq.id}" has no likelihood; only the critic posterior exists`);
-  rawDesigns(seq, history.designs); // validates the designs through the same maps as the critic's row
   const theta = priorDraws(seq, m, rng);
   try {
     const scores = new Float64Array(m);

@@ -13,8 +13,8 @@ export { runPolicyEvaluate, type PolicyEvaluateResult, type RunPolicyEvaluateOpt
 export { writeEigPlots, writeTrajectoryPlot } from './adaptivePlots.js';
 export { evaluateWithFreshCritic, rolloutPairs, type FreshCriticEvaluation, type FreshCriticEvaluationOptions } from './freshCriticEvaluation.js';
 export { measureCriticScaling, scaledCritic, type CriticScaling } from './scaledCritic.js';
-export { historyPosterior, likelihoodPosterior } from './historyPosterior.js';
-export { loadRunCritic, type RunCritic } from './runCritic.js';
+export { historyPosterior, historyLikelihoodPosterior } from './historyPosterior.js';
+export { loadPolicyCritic, type PolicyCritic } from './runCritic.js';
 export { inferFromPolicyRun, type PolicyInferOptions, type PolicyInferResult, type PosteriorSummary } from './inferFromPolicyRun.js';
 export { evaluateImplicit, type EvaluateImplicitOptions, type ImplicitEvaluation, type PrefixBound } from './evaluateImplicit.js';
 export { evaluateImplicitRun, SAVED_ROLLOUTS, type FreshCriticSummary, type ImplicitRunOptions } from './implicitRun.js';

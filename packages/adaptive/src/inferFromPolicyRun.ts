@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { Rng, writeFileAtomic, type PluginHost } from '@infobed/core';
 import { credibleIntervals, type ParameterSummary, type PosteriorResult } from '@infobed/posterior';
-import { historyPosterior, likelihoodPosterior } from './historyPosterior.js';
+import { historyPosterior, historyLikelihoodPosterior } from './historyPosterior.js';
 import { loadRun } from './loadRun.js';
 import type { History } from './policyNext.js';
 import { writePosteriorPlot } from './posteriorPlot.js';
-import { loadRunCritic, type RunCritic } from './runCritic.js';
+import { loadPolicyCritic, type PolicyCritic } from './runCritic.js';
 import type { CriticContrast } from './trainPolicy.js';
 
 /** One posterior's summary in `posterior.json`. */
@@ -66,9 +66,9 @@ const summary = (method: PosteriorSummary['method'], post: PosteriorResult, name
  */
 export async function inferFromPolicyRun(o: PolicyInferOptions, log: (line: string) => void = () => undefined): Promise<PolicyInferResult> {
   const run = loadRun(o.host, o.runDir);
-  let rc: RunCritic | undefined;
+  let rc: PolicyCritic | undefined;
   try {
-    rc = loadRunCritic(o.host, o.runDir, run.config, run.seq);
+    rc = loadPolicyCritic(o.host, o.runDir, run.config, run.seq);
     if (!rc.densityRatio) {
       log(`warning: the critic was trained with ${rc.objective} contrasting histories (train.contrast: history): its score is a density ratio only up to a function of θ, so the posterior may be distorted; train with train.contrast: theta`);
     }
@@ -79,7 +79,7 @@ export async function inferFromPolicyRun(o: PolicyInferOptions, log: (line: stri
     const level = o.level ?? 0.95;
     const opts = { priorSamples: m, resample: Math.min(m, 5000) };
     const post = historyPosterior(rc.critic, seq, o.history, opts, new Rng(seed), rc.contrast);
-    const ref = seq.step.implicit ? undefined : likelihoodPosterior(seq, o.history, opts, new Rng(seed));
+    const ref = seq.step.implicit ? undefined : historyLikelihoodPosterior(seq, o.history, opts, new Rng(seed));
     const files = ['posterior.json', 'posterior-samples.csv'];
     writeFileAtomic(join(o.outDir, 'posterior-samples.csv'), `${[names.join(','), ...post.samples.map((r) => r.join(','))].join('\n')}\n`);
     if (o.plots !== false) {

@@ -8,7 +8,7 @@ import { scaledCritic } from './scaledCritic.js';
 import type { CriticContrast } from './trainPolicy.js';
 
 /** A policy run's trained history critic, rebuilt (`policy/critic.json`). */
-export interface RunCritic {
+export interface PolicyCritic {
   /** Raw θ and history rows in (input scaling applied inside when the run used it). */
   readonly critic: Critic;
   readonly contrast: CriticContrast;
@@ -25,7 +25,7 @@ export interface RunCritic {
  * Rebuilds `<run>/policy/critic.json` with the run's critic plugin and its weights. A run trained
  * by sPCE has no critic: `invalidArgument` saying so.
  */
-export function loadRunCritic(host: PluginHost, runDir: string, config: AdaptiveConfig, seq: SequentialSimulator): RunCritic {
+export function loadPolicyCritic(host: PluginHost, runDir: string, config: AdaptiveConfig, seq: SequentialSimulator): PolicyCritic {
   const file = join(runDir, 'policy', 'critic.json');
   if (!existsSync(file)) {
     throw new BedError('invalidArgument', `--run: ${runDir} has no policy/critic.json: the policy was trained by ${config.objective.id}, without a critic; train with a critic objective (e.g. configs/pharmacokinetic-adaptive-critic.yaml)`);

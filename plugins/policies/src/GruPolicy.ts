@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Policy, PolicySpec, PolicyState } from '@infobed/core';
 import { Dense, Mlp } from '@infobed/nn';
 import { GruOptionsSchema, parsePolicyOptions } from './policyOptions.js';
+import { recurrentParts } from './recurrentParts.js';
 
 /**
  * One GRU layer (Cho et al. 2014): x `[n, in]`, h `[n, w]` → h'. z = σ(x W_z + h U_z),
@@ -51,9 +52,7 @@ export class GruPolicy implements Policy {
 
   constructor(spec: PolicySpec) {
     const o = parsePolicyOptions(GruOptionsSchema, spec.options, this.id);
-    this.encoder = new Mlp({ inDim: spec.designDim + spec.obsDim, hidden: o.encoderHidden, outDim: o.encoding, activation: o.activation, seed: spec.seed, name: 'enc' });
-    this.layers = Array.from({ length: o.layers }, (_, k) => new GruLayer(k === 0 ? o.encoding : o.width, o.width, spec.seed + 50 + 10 * k, k === 0 ? 'gru' : `gru${k}`));
-    this.emitter = new Mlp({ inDim: o.width, hidden: o.emitterHidden, outDim: spec.designDim, activation: o.activation, seed: spec.seed + 100, name: 'emit' });
+    ({ encoder: this.encoder, layers: this.layers, emitter: this.emitter } = recurrentParts(spec, o, (inDim, k) => new GruLayer(inDim, o.width, spec.seed + 50 + 10 * k, k === 0 ? 'gru' : `gru${k}`)));
   }
 
   initial(n: number): PolicyState {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Policy, PolicySpec, PolicyState } from '@infobed/core';
 import { Dense, Mlp } from '@infobed/nn';
 import { LstmOptionsSchema, parsePolicyOptions } from './policyOptions.js';
+import { recurrentParts } from './recurrentParts.js';
 
 /** One LSTM layer: x `[n, in]`, (h, c) `[n, w]` → (h', c'). Gates i, f, g, o from x W + h U + b. */
 class LstmLayer {
@@ -40,9 +41,7 @@ export class LstmPolicy implements Policy {
 
   constructor(spec: PolicySpec) {
     const o = parsePolicyOptions(LstmOptionsSchema, spec.options, this.id);
-    this.encoder = new Mlp({ inDim: spec.designDim + spec.obsDim, hidden: o.encoderHidden, outDim: o.encoding, activation: o.activation, seed: spec.seed, name: 'enc' });
-    this.layers = Array.from({ length: o.layers }, (_, k) => new LstmLayer(k === 0 ? o.encoding : o.width, o.width, spec.seed + 50 + 2 * k, `lstm${k}`));
-    this.emitter = new Mlp({ inDim: o.width, hidden: o.emitterHidden, outDim: spec.designDim, activation: o.activation, seed: spec.seed + 100, name: 'emit' });
+    ({ encoder: this.encoder, layers: this.layers, emitter: this.emitter } = recurrentParts(spec, o, (inDim, k) => new LstmLayer(inDim, o.width, spec.seed + 50 + 2 * k, `lstm${k}`)));
   }
 
   initial(n: number): PolicyState {

@@ -10,9 +10,10 @@ import type { Rollout } from './RolloutSet.js';
  * baseline (each point a new critic on held-out rollouts; ± s.e. in `evaluate.json`).
  */
 export async function writeBoundVsTPlot(outDir: string, evals: readonly ImplicitEvaluation[], title: string): Promise<string[]> {
-  const data = evals.flatMap((e) => e.byT.map((b) => ({ t: b.t, bound: b.mean, series: `${e.name} (${b.bound})` })));
+  const data = evals.flatMap((e) => e.byT.map((b) => ({ t: b.t, bound: b.mean, policy: e.name })));
   if (data.length === 0) return [];
-  return [(await renderChart(lineChart({ title: `${title}: fresh-critic lower bound vs number of measurements`, data, x: 't', y: 'bound', color: 'series', xTitle: 'measurements t', yTitle: 'lower bound on EIG (nats)' }), join(outDir, 'bound-vs-t'))).png];
+  const which = evals[0]?.byT[0]?.bound === 'nwj' ? 'NWJ' : 'InfoNCE';
+  return [(await renderChart(lineChart({ title: `${title}: fresh-critic ${which} lower bound vs number of measurements`, data, x: 't', y: 'bound', color: 'policy', xTitle: 'measurements t', yTitle: `${which} lower bound on EIG (nats)` }), join(outDir, 'bound-vs-t'))).png];
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { PluginHost, Rng, selectBackend } from '@infobed/core';
+import { PluginHost, Rng, selectBackend, silentProgress } from '@infobed/core';
 import critics from '@infobed/plugin-critics';
 import anchor from '@infobed/plugin-estimator-infonce-anchor';
 import linear from '@infobed/simulator-noisy-linear';
@@ -71,7 +71,7 @@ describe('design.exchangeAt', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('runDesign: checks at the listed steps, jumps by the closed-form EIG, records them in result.json; refuses a step after the run', async () => {
+  it('runDesign: checks at the listed steps, jumps by the closed-form EIG, records them in result.json; skips a step after the run', async () => {
     const design = { steps: 12, finalCriticSteps: 0, batch: 16, lrDesign: 1e-6, recordEvery: 4, evalBatches: 1, exchangeAt: [4] };
     // One location off the optimum (5 × −2, 5 × +2): moving it onto +2 raises the closed-form EIG.
     const initial = [-2, -2, -2, -2, -2, 2, 2, 2, 2, 0];
@@ -88,8 +88,13 @@ describe('design.exchangeAt', () => {
     expect(x!.toEig).toBeCloseTo(sim.analyticEig!(x!.to), 12);
     expect(x!.toEig).toBeGreaterThan(x!.fromEig);
     r.design.forEach((v, i) => expect(v).toBeCloseTo(x!.to[i]!, 3));
+    // A check after the last joint step (a shorter `--steps` run) is skipped with a log line.
     const late = DesignConfigSchema.parse({ ...config, design: { ...config.design, exchangeAt: [13] } });
-    await expect(runDesign({ host, config: late, outDir: mkdtempSync(join(tmpdir(), 'infobed-exchange-')), backend: 'wasm', plots: false })).rejects.toThrow(/design\.exchangeAt: step 13 is after the last joint step/);
+    const lines: string[] = [];
+    const progress = { ...silentProgress, log: (m: string) => void lines.push(m) };
+    const skipped = await runDesign({ host, config: late, outDir: mkdtempSync(join(tmpdir(), 'infobed-exchange-')), backend: 'wasm', plots: false, progress });
+    expect(skipped.exchanges).toEqual([]);
+    expect(lines.some((m) => /design\.exchangeAt: step 13 after the last joint step \(design\.steps = 12\): skipped/.test(m))).toBe(true);
   });
 
   it('the schema: exchangeAt defaults to none and takes positive steps', () => {

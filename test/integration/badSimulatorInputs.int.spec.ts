@@ -16,7 +16,7 @@ let files = 0;
 
 /** The config's ci preset as a JSON file (valid YAML) with `edit` applied. */
 function badConfig(name: string, edit: (c: Record<string, any>) => void): string {
-  const { presets: _p, ...c } = loadDesignConfig(join(root, 'configs', `${name}.yaml`), 'ci');
+  const { presets: _p, criticNamed: _n, ...c } = loadDesignConfig(join(root, 'configs', `${name}.yaml`), 'ci');
   const doc = structuredClone(c) as Record<string, any>;
   if ('paths' in doc.simulator.options) doc.simulator.options.paths = 50;
   edit(doc);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BedError, infoNceBound, type CriticFactory, type MiObjective, type MiTask, type ObjectiveFactory, type ProgressTask, type Rng } from '@infobed/core';
+import { BedError, infoNceBound, type Critic, type CriticFactory, type MiObjective, type MiTask, type ObjectiveFactory, type ProgressTask, type Rng } from '@infobed/core';
 import { FusedAdam } from '@infobed/nn';
 import type { EstimateSettings } from './EstimateSettings.js';
 import { heldOutEstimate } from './heldOutEstimate.js';
@@ -49,6 +49,8 @@ export async function trainRun(
   task: ProgressTask,
   /** Awaited after every step (checkpoints, signals: `Checkpointer.atStep`). */
   tick?: () => Promise<void>,
+  /** Called with the trained critic after each stage, before its held-out estimate (diagnostics: `scripts/floHeldOutSets.ts`). */
+  afterStage?: (critic: Critic, objective: MiObjective, stage: MiTask, index: number) => void,
 ): Promise<RunResult> {
   const objective: MiObjective = objectiveFactory.create(objectiveOptions);
   const first = stages[0]!;
@@ -110,6 +112,7 @@ export async function trainRun(
         await tick?.();
       }
       seconds += (performance.now() - t0) / 1000;
+      afterStage?.(critic, objective, t, stage);
       heldOut.push(s.heldOut > 0 ? heldOutEstimate(objective, critic, t, s.heldOut, s.batch, rng.fork(`held-out${stage}`)) : Number.NaN);
     }
   } catch (e) {

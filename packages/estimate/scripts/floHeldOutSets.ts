@@ -49,7 +49,7 @@ const task = new GaussianTask(10, 10, false);
 const rng = new Rng(seed).fork('estimate').fork('run0');
 const mean = (v: readonly number[]) => v.reduce((x, y) => x + y, 0) / v.length;
 const sd = (v: readonly number[]) => Math.sqrt(v.reduce((x, y) => x + (y - mean(v)) ** 2, 0) / Math.max(1, v.length - 1));
-let averages: WeightAverage[] | undefined;
+let averages: WeightAverage[] = [];
 const readings: Record<string, number[]> = {};
 const readOut = (c: Critic, objective: MiObjective, t: MiTask, step: number, variant: string): void => {
   const r: number[] = [];
@@ -58,14 +58,14 @@ const readOut = (c: Critic, objective: MiObjective, t: MiTask, step: number, var
   console.log(JSON.stringify({ seed, step, variant, heldOutSets: r.map((v) => +v.toFixed(3)), mean: +mean(r).toFixed(3), sd: +sd(r).toFixed(3) }));
 };
 const result = await trainRun(factory, {}, host.critic(critic.id), critic.options, [task], s, rng, silentProgress.start('flo', steps), {
+  start: (c) => (averages = decays.map((d) => new WeightAverage(c.variables, d))),
   afterStep: (c, step, objective, t) => {
-    averages ??= decays.map((d) => new WeightAverage(c.variables, d));
     averages.forEach((w) => w.update());
     if (!readAt.has(step)) return;
     readOut(c, objective, t, step, 'live');
     averages.forEach((w) => w.withAveraged(() => readOut(c, objective, t, step, `ema ${w.decay}`)));
   },
 });
-averages?.forEach((w) => w.dispose());
+averages.forEach((w) => w.dispose());
 const train = result.values[0]!;
 console.log(JSON.stringify({ seed, steps, average, lr, batch, backend: backend.backend, critic: critic.id, training: +mean(train).toFixed(3), heldOutCli: result.heldOut[0], seconds: +result.seconds.toFixed(1) }));

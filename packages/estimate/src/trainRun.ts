@@ -34,6 +34,8 @@ export interface RunResult {
 export interface TrainRunHooks {
   /** Awaited after every step (checkpoints, signals: `Checkpointer.atStep`). */
   readonly tick?: () => Promise<void>;
+  /** Called with the fresh critic before the first step (its initial weights). */
+  readonly start?: (critic: Critic) => void;
   /** Called with the critic after every training step (1-based global step; diagnostics: `scripts/floHeldOutSets.ts`). */
   readonly afterStep?: (critic: Critic, step: number, objective: MiObjective, stage: MiTask) => void;
   /**
@@ -64,7 +66,7 @@ export async function trainRun(
   task: ProgressTask,
   hooks: TrainRunHooks = {},
 ): Promise<RunResult> {
-  const { tick, afterStep, afterStage } = hooks;
+  const { tick, start, afterStep, afterStage } = hooks;
   const objective: MiObjective = objectiveFactory.create(objectiveOptions);
   const first = stages[0]!;
   const critic = criticFactory.create({
@@ -76,6 +78,7 @@ export async function trainRun(
   });
   const optimiser = new FusedAdam(s.lr);
   const average = s.emaDecay !== undefined ? new WeightAverage(critic.variables, s.emaDecay) : undefined;
+  start?.(critic);
   const values: number[][] = [];
   const bounds: number[][] = [];
   const heldOut: number[] = [];

@@ -23,13 +23,15 @@ describe('trainRun with emaDecay (tiny: shared critic, hidden [8], d = 2, 30 ste
     const base = { objectives: [{ id: 'flo' }], dim: 2, mi: [1], batch: 8, stepsPerStage: 30, average: 5, heldOut: 32, lr: 0.01 };
     const run = async (emaDecay?: number) => {
       const live: number[][] = [];
+      let initial: number[] = [];
       let readOut: number[] = [];
       const s = parseEstimateSettings({ ...base, ...(emaDecay !== undefined ? { emaDecay } : {}) });
       const result = await trainRun(host.objective('flo'), {}, host.critic('shared'), { hidden: [8] }, [task], s, new Rng(4), silentProgress.start('t', 30), {
+        start: (c) => (initial = flat(c.variables)),
         afterStep: (c) => live.push(flat(c.variables)),
         afterStage: (c) => (readOut = flat(c.variables)),
       });
-      return { result, live, readOut };
+      return { result, live, readOut, initial };
     };
     const before = tf.memory().numTensors;
     const plain = await run();
@@ -39,13 +41,12 @@ describe('trainRun with emaDecay (tiny: shared critic, hidden [8], d = 2, 30 ste
     // Training (weights and training-batch values) does not depend on the averaging.
     expect(averaged.live).toEqual(plain.live);
     expect(averaged.result.values).toEqual(plain.result.values);
-    // Without it the read-out sees the last weights; with it, the EMA computed here in plain JS
-    // (shadow_n = d_n·shadow + (1 − d_n)·w_n, d_n = min(d, (1 + n)/(10 + n)); starting from w_1
-    // instead of the initial weights changes it by ~1e-8 after 30 steps of the warm-up factors).
+    // Without it the read-out sees the last weights; with it, the EMA computed here in plain JS from
+    // the initial weights: shadow_n = d_n·shadow + (1 − d_n)·w_n, d_n = min(d, (1 + n)/(10 + n)).
     expect(plain.readOut).toEqual(plain.live.at(-1));
-    let shadow = averaged.live[0]!;
-    averaged.live.slice(1).forEach((w, k) => {
-      const dn = Math.min(d, (2 + k) / (11 + k));
+    let shadow = averaged.initial;
+    averaged.live.forEach((w, k) => {
+      const dn = Math.min(d, (1 + k) / (10 + k));
       shadow = shadow.map((s, i) => dn * s + (1 - dn) * w[i]!);
     });
     const err = Math.max(...shadow.map((s, i) => Math.abs(s - averaged.readOut[i]!)));

@@ -138,6 +138,7 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
           bound: complete ? mean(bnds) : Number.NaN,
           runs: s.runs,
           lr: so.lr,
+          lrSchedule: so.lrSchedule,
           stepsPerStage: so.stepsPerStage,
           ...(so.emaDecay !== undefined ? { emaDecay: so.emaDecay } : {}),
           diverged,

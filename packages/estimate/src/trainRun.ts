@@ -3,6 +3,7 @@ import { BedError, infoNceBound, type Critic, type CriticFactory, type MiObjecti
 import { FusedAdam, WeightAverage } from '@infobed/nn';
 import type { EstimateSettings } from './EstimateSettings.js';
 import { heldOutEstimate } from './heldOutEstimate.js';
+import { stageLearningRate } from './stageLearningRate.js';
 
 /** One point of a training curve. */
 export interface TracePoint {
@@ -48,7 +49,8 @@ export interface TrainRunHooks {
 /**
  * Trains one fresh critic with one objective through `stages` (each a task with its true MI:
  * the stepwise Gaussian schedule, or one benchmark task), `s.stepsPerStage` Adam steps per stage
- * on fresh samples, the critic carried over between stages. Records the last `s.average` steps of
+ * on fresh samples (learning rate `s.lr`, constant or cosine-annealed per stage: `s.lrSchedule`), the
+ * critic carried over between stages. Records the last `s.average` steps of
  * each stage and, after each stage, the held-out estimate on `s.heldOut` fresh pairs (stream
  * `rng.fork('held-out<k>')`, so the training stream does not depend on it). With `s.emaDecay` the
  * held-out estimate reads the critic with an exponential moving average of its weights
@@ -100,6 +102,7 @@ export async function trainRun(
         // `mi` is read back every step (one scalar: the training curve); the bound only in the window.
         const record = k >= s.stepsPerStage - s.average;
         const report = (steps + 1) % 25 === 0;
+        optimiser.learningRate = stageLearningRate(s, k);
         let kept: tf.Scalar[] = [];
         tf.tidy(() => {
           const { x, y } = t.sample(s.batch, rng);

@@ -88,6 +88,8 @@ describe('infobed estimate', () => {
     };
     expect(await rowsOf([])).toEqual([[0.001, 4, 1], [0.01, 6, 2]]);
     expect(await rowsOf(['--lr', '0.002', '--steps', '3', '--mi', '1.5'])).toEqual([[0.002, 3, 1.5], [0.002, 3, 1.5]]);
+    const r = await cli(['estimate', '--config', file, '--lr-schedule', 'cosine', '--json', '--quiet', '--backend', 'wasm']);
+    expect((JSON.parse(r.out).result.rows as { lrSchedule: string }[]).map((x) => x.lrSchedule)).toEqual(['cosine', 'cosine']);
     // --objective keeps a configured entry (its own budget), as --task keeps a configured task.
     expect(await rowsOf(['--objective', 'nwj,dv'])).toEqual([[0.01, 6, 2], [0.001, 4, 1]]);
   });

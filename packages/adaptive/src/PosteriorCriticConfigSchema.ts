@@ -38,6 +38,8 @@ export const PosteriorCriticConfigSchema = z
       .object({ rollouts: z.number().int().min(0).default(200), priorSamples: z.number().int().min(10).default(10_000), levels: z.array(z.number().gt(0).lt(1)).min(1).default([0.5, 0.9]), bins: z.number().int().min(2).default(10) })
       .strict()
       .default({ rollouts: 200, priorSamples: 10_000, levels: [0.5, 0.9], bins: 10 }),
+    /** Prior draws of the importance-sampling posterior of the plotted rollout (rollout 1). */
+    plotPriorSamples: z.number().int().min(10).default(50_000),
     /** Rejection ABC reference for the plotted rollout: the `keep` nearest of `draws` simulated histories (0 = off). */
     abc: z.object({ draws: z.number().int().min(0).default(50_000), keep: z.number().int().min(1).default(200) }).strict().default({ draws: 50_000, keep: 200 }),
   })

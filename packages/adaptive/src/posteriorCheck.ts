@@ -95,7 +95,7 @@ export async function posteriorCheck(o: PosteriorCheckOptions, rng: Rng): Promis
     const jsonl = join(o.outDir, 'rollouts.jsonl');
     if (existsSync(jsonl)) {
       const first = JSON.parse(readFileSync(jsonl, 'utf8').split('\n')[0]!) as TrueRollout;
-      const m = s.calibration.priorSamples;
+      const m = s.plotPriorSamples;
       const post = historyPosterior(critic, prior, first, { priorSamples: m, resample: Math.min(m, 5000) }, new Rng(0), 'theta');
       const abc = s.abc.draws > 0 ? abcPosterior(own, first, s.abc, rng.fork('abc')) : undefined;
       rollout = {

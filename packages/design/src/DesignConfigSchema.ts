@@ -3,6 +3,22 @@ import * as z from 'zod';
 
 const Options = z.record(z.string(), z.unknown()).default({});
 
+/**
+ * `design.polish`: after the last joint step, a pattern search on the design scored by the
+ * independent EIG on one fixed set of draws (`outer` × `inner`, the `evaluate` method), accepting
+ * only improvements (packages/design/src/polishDesign.ts); the critic-only steps and the final
+ * evaluation (on other draws) follow. `steps`: raw step sizes, largest first; empty = no polish.
+ */
+const PolishSchema = z
+  .object({
+    steps: z.array(z.number().positive()).default([]),
+    outer: z.number().int().min(2).default(1000),
+    inner: z.number().int().positive().default(2000),
+    /** Designs scored at most (the starting one included). */
+    maxEvaluations: z.number().int().min(1).default(200),
+  })
+  .strict();
+
 /** `design:` section: the optimiser's budget and learning rates. */
 export const DesignSectionSchema = z
   .object({
@@ -32,6 +48,7 @@ export const DesignSectionSchema = z
      * higher (packages/design/src/exchangeDesign.ts). Empty = never.
      */
     exchangeAt: z.array(z.number().int().positive()).default([]),
+    polish: PolishSchema.default(PolishSchema.parse({})),
   })
   .strict();
 

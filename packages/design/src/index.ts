@@ -3,6 +3,7 @@ export { DesignConfigSchema, DesignSectionSchema, EvaluateSectionSchema, type De
 export { deepMerge, loadDesignConfig, readYaml, resolveConfigWithPresets, resolveDesignConfig } from './loadDesignConfig.js';
 export type { EigEstimate, EigEvaluator, EvaluateSection } from './EigEstimate.js';
 export { exchangeCandidates, exchangeCheck, type ExchangeRecord } from './exchangeDesign.js';
+export { polishDesign, type PolishRecord } from './polishDesign.js';
 export { runDesign, type ComponentRecord, type DesignResult, type RunDesignOptions } from './runDesign.js';
 export { historyCsv } from './historyCsv.js';
 export { writeDesignPlots } from './designPlots.js';

@@ -26,6 +26,8 @@ import { writeDesignPlots } from './designPlots.js';
 import type { EigEstimate, EigEvaluator } from './EigEstimate.js';
 import { historyCsv } from './historyCsv.js';
 import { exchangeCheck, type ExchangeRecord } from './exchangeDesign.js';
+import { chainJumps, fmtDesign, recordedJumps } from './jumpHooks.js';
+import { polishDesign, type PolishRecord } from './polishDesign.js';
 import { measureInputScaling, StandardisedCritic } from './inputScaling.js';
 import { runRestarts, type RestartStart } from './restartDesign.js';
 import { CRITIC_FILE, saveCritic } from './savedCritic.js';
@@ -52,6 +54,8 @@ export interface DesignResult {
   readonly restarts?: { readonly best: number; readonly steps: number; readonly starts: RestartStart[] };
   /** `design.exchangeAt`: every exchange check, accepted or not. */
   readonly exchanges?: ExchangeRecord[];
+  /** `design.polish`: the final pattern search (packages/design/src/polishDesign.ts). */
+  readonly polish?: PolishRecord;
   /** Which package and version provided each component, with the options it was given. */
   readonly components: {
     readonly simulator: ComponentRecord;
@@ -116,38 +120,6 @@ function asConfigError<T>(where: string, section: string, build: () => T): T {
     if (BedError.is(e, 'invalidConfig') && !e.message.startsWith(where)) throw new BedError('invalidConfig', `${where}: ${e.message}`, { cause: e });
     throw e;
   }
-}
-
-/**
- * `design.exchangeAt`: the optimiser's `jump` hook and the checks made so far. Each check is kept
- * in `checkpoint/exchanges.json`, so a resumed run reports the checks made before its checkpoint
- * (and makes again, identically, those after it).
- */
-function exchangeHook(
-  c: DesignConfig,
-  outDir: string,
-  resumedAt: number | undefined,
-  check: (at: { step: number; design: number[] }) => ExchangeRecord | undefined,
-  progress: ProgressReporter,
-): { jump: (step: number, design: () => number[]) => number[] | undefined; records: ExchangeRecord[] } {
-  const file = join(outDir, 'checkpoint', 'exchanges.json');
-  const at = new Set(c.design.exchangeAt);
-  const saved = resumedAt !== undefined && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ExchangeRecord[]) : [];
-  const records = saved.filter((r) => r.step <= (resumedAt ?? 0));
-  const jump = (step: number, design: () => number[]): number[] | undefined => {
-    if (!at.has(step)) return undefined;
-    const r = check({ step, design: design() });
-    if (r === undefined) {
-      progress.log(`exchange at step ${step} skipped: the simulator has no independent EIG (evaluate.method)`);
-      return undefined;
-    }
-    records.push(r);
-    writeFileAtomic(file, `${JSON.stringify(records)}\n`);
-    const fmt = (d: number[]): string => `[${d.map((v) => v.toFixed(2)).join(', ')}]`;
-    progress.log(`exchange at step ${step}: ${fmt(r.from)} EIG ${r.fromEig.toFixed(3)}; best of ${r.candidates} exchanges ${fmt(r.to)} EIG ${r.toEig.toFixed(3)} → ${r.accepted ? 'jump' : 'keep'}`);
-    return r.accepted ? r.to : undefined;
-  };
-  return { jump, records };
 }
 
 /**
@@ -226,8 +198,17 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
     }
     const checkpointer = new Checkpointer({ file, every: o.checkpointEvery ?? 200, component: 'design', runDir: outDir, ...(o.interrupt ? { interrupt: o.interrupt } : {}) });
     if (o.resume) progress.log(resume ? `design: resuming from the checkpoint at step ${resume.step}` : 'design: no checkpoint yet; restarting the run from step 0');
-    const exchange = exchangeHook(c, outDir, resume?.step, (d) => exchangeCheck(d.step, d.design, (x, e, g) => evaluateEig(simulator, x, e, g), cheap, rng), progress);
-    const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, jump: exchange.jump, ...(resume ? { resume } : {}) });
+    const score = (x: readonly number[], e: typeof cheap, g: Rng) => evaluateEig(simulator, x, e, g);
+    const exchange = recordedJumps('exchange', 'exchanges.json', outDir, resume?.step, new Set(c.design.exchangeAt), (step, d) => exchangeCheck(step, d, score, cheap, rng), (r) =>
+      `${fmtDesign(r.from)} EIG ${r.fromEig.toFixed(3)}; best of ${r.candidates} exchanges ${fmtDesign(r.to)} EIG ${r.toEig.toFixed(3)}`, progress);
+    // design.polish: a pattern search after the last joint step, on its own draws (not the final evaluation's).
+    const p = c.design.polish;
+    const polishBudget = { ...c.evaluate, outer: p.outer, inner: p.inner };
+    const polish = recordedJumps('polish', 'polish.json', outDir, resume?.step, new Set(p.steps.length > 0 ? [c.design.steps] : []), (step, d) =>
+      polishDesign(step, d, space, (x) => score(x, polishBudget, rng.fork('polish'))?.value, p.steps, p.maxEvaluations), (r) =>
+      `${fmtDesign(r.from)} EIG ${r.fromEig.toFixed(4)} → ${fmtDesign(r.to)} EIG ${r.toEig.toFixed(4)} (${r.moves} moves, ${r.evaluations} designs scored)`, progress);
+    const jump = chainJumps(exchange.jump, polish.jump);
+    const run = await new SgaDesignOptimiser().run({ simulator, objective, critic }, settings, rng, { progress, checkpointer, jump, ...(resume ? { resume } : {}) });
     writeFileAtomic(join(outDir, 'history.csv'), historyCsv(run.history));
     writeFileAtomic(join(outDir, 'checkpoint', 'design.json'), JSON.stringify({ step: run.stepsDone, design: run.design }, null, 2));
     const saved = (): never => {
@@ -273,6 +254,7 @@ export async function runDesign(o: RunDesignOptions): Promise<DesignResult> {
       ...(eig ? { eig } : {}),
       ...(restarts ? { restarts } : {}),
       ...(c.design.exchangeAt.length > 0 ? { exchanges: exchange.records } : {}),
+      ...(polish.records[0] ? { polish: polish.records[0] } : {}),
       components,
       files,
     };

@@ -27,7 +27,11 @@ export interface EstimateRow {
   readonly runs: number;
   /** Adam learning rate and steps per stage this objective trained with (an objective entry may set its own). */
   readonly lr: number;
+  /** `constant` or `cosine` (annealed from `lr` within each stage). */
+  readonly lrSchedule: string;
   readonly stepsPerStage: number;
+  /** Decay of the weight average the held-out estimate read the critic with (`emaDecay`); absent when off. */
+  readonly emaDecay?: number;
   readonly stepsPerSecond: number;
   /** Training seconds of the runs that produced this row (every stage of the schedule; all runs). */
   readonly seconds: number;
@@ -44,7 +48,7 @@ export interface EstimateRow {
 }
 
 const COLUMNS: readonly (keyof EstimateRow)[] = [
-  'objective', 'critic', 'criticSource', 'task', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'estimateSd', 'heldOut', 'heldOutBias', 'heldOutSd', 'bound', 'runs', 'lr', 'stepsPerStage', 'diverged', 'stepsPerSecond', 'seconds', 'backend', 'error', 'options',
+  'objective', 'critic', 'criticSource', 'task', 'dim', 'transform', 'trueMi', 'estimate', 'bias', 'std', 'estimateSd', 'heldOut', 'heldOutBias', 'heldOutSd', 'bound', 'runs', 'lr', 'lrSchedule', 'stepsPerStage', 'emaDecay', 'diverged', 'stepsPerSecond', 'seconds', 'backend', 'error', 'options',
 ];
 
 /** Rows as CSV (header + one line per row; text fields quoted when needed). */

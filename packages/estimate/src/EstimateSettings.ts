@@ -18,6 +18,10 @@ const ObjectiveEntry = z
     average: z.number().int().positive().optional(),
     /** Its own truth schedule (stepwise Gaussian only), e.g. `[10]`: a fresh start at 10 nats. */
     mi: z.array(z.number().positive()).min(1).optional(),
+    /** Its own learning-rate schedule (see `lrSchedule` below). */
+    lrSchedule: z.enum(['constant', 'cosine']).optional(),
+    /** Its own weight averaging for the held-out read-out (see `emaDecay` below). */
+    emaDecay: z.number().gt(0).lt(1).optional(),
   })
   .strict();
 
@@ -60,6 +64,17 @@ export const EstimateSettingsSchema = z
     runs: z.number().int().positive().default(1),
     /** Adam learning rate. */
     lr: z.number().positive().default(5e-4),
+    /**
+     * `constant`: Adam at `lr` throughout. `cosine`: lr·½(1 + cos(πk/N)) at step k of each stage of
+     * N = `stepsPerStage` steps (Loshchilov & Hutter's SGDR without restarts within a stage).
+     */
+    lrSchedule: z.enum(['constant', 'cosine']).default('constant'),
+    /**
+     * When set, the held-out estimate reads the critic with an exponential moving average of its
+     * weights over training (decay d ∈ (0, 1), ≈ the last 1/(1 − d) steps; `WeightAverage` in
+     * `@infobed/nn`); training and the training-batch estimate use the live weights. Off by default.
+     */
+    emaDecay: z.number().gt(0).lt(1).optional(),
     /** Training-curve resolution: one trace point per `traceEvery` steps (default: 50 per stage). */
     traceEvery: z.number().int().positive().optional(),
     /** Write the rows as CSV here (optional). */
@@ -75,9 +90,10 @@ export const EstimateSettingsSchema = z
 
 export type EstimateSettings = z.infer<typeof EstimateSettingsSchema>;
 
-/** The settings one objective entry trains with: its own `lr` / `stepsPerStage` / `average` / `mi` over the shared ones. */
+/** The settings one objective entry trains with: its own `lr` / `lrSchedule` / `stepsPerStage` / `average` / `mi` / `emaDecay` over the shared ones. */
 export function settingsFor(s: EstimateSettings, o: EstimateSettings['objectives'][number]): EstimateSettings {
-  return { ...s, lr: o.lr ?? s.lr, stepsPerStage: o.stepsPerStage ?? s.stepsPerStage, average: o.average ?? s.average, mi: o.mi ?? s.mi };
+  const emaDecay = o.emaDecay ?? s.emaDecay;
+  return { ...s, lr: o.lr ?? s.lr, lrSchedule: o.lrSchedule ?? s.lrSchedule, stepsPerStage: o.stepsPerStage ?? s.stepsPerStage, average: o.average ?? s.average, mi: o.mi ?? s.mi, ...(emaDecay !== undefined ? { emaDecay } : {}) };
 }
 export type EstimateSettingsInput = z.input<typeof EstimateSettingsSchema>;
 

@@ -4,7 +4,7 @@ import type { EstimateRow } from './EstimateRow.js';
 
 const row = (objective: string, task: string, trueMi: number, heldOut: number, heldOutSd: number, seconds: number): EstimateRow => ({
   objective, critic: 'separable', criticSource: 'fallback', task, dim: 1, transform: '-', trueMi, estimate: heldOut + 0.1, bias: 0.1, std: 0.2,
-  estimateSd: 0.05, heldOut, heldOutBias: heldOut - trueMi, heldOutSd, bound: 0, runs: 3, lr: 1e-3, stepsPerStage: 300, diverged: 0, stepsPerSecond: 10, seconds, backend: 'wasm', options: {},
+  estimateSd: 0.05, heldOut, heldOutBias: heldOut - trueMi, heldOutSd, bound: 0, runs: 3, lr: 1e-3, lrSchedule: 'constant', stepsPerStage: 300, diverged: 0, stepsPerSecond: 10, seconds, backend: 'wasm', options: {},
 });
 
 describe(benchmarkTable, () => {

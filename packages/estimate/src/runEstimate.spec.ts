@@ -64,7 +64,7 @@ describe('runEstimate (tiny budget: plumbing only)', () => {
       expect(r.task).toBe(`gaussian-d2-mi${r.trueMi}`);
     }
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('objective,critic,criticSource,task,dim,transform,trueMi,estimate,bias,std,estimateSd,heldOut,heldOutBias,heldOutSd,bound,runs,lr,stepsPerStage,diverged,stepsPerSecond,seconds,backend,error,options');
+    expect(lines[0]).toBe('objective,critic,criticSource,task,dim,transform,trueMi,estimate,bias,std,estimateSd,heldOut,heldOutBias,heldOutSd,bound,runs,lr,lrSchedule,stepsPerStage,emaDecay,diverged,stepsPerSecond,seconds,backend,error,options');
     expect(lines).toHaveLength(5);
     expect(gaussianMi(2, 0.5)).toBeGreaterThan(0);
   });

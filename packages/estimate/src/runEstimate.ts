@@ -98,7 +98,7 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
         const label = s.tasks ? ` on ${stages[0]!.label}` : '';
         const task = progress.start(`estimate ${factory.id}${label} run ${r + 1}/${s.runs}`, stages.length * so.stepsPerStage);
         try {
-          const result = await trainRun(factory, options, criticFactory, critic.options, stages, so, rng.fork(`run${r}`), task, tick);
+          const result = await trainRun(factory, options, criticFactory, critic.options, stages, so, rng.fork(`run${r}`), task, { tick });
           results.push(result);
           done[key] = encode(result);
           hooks.checkpointer?.save(snapshot());
@@ -138,7 +138,9 @@ export async function runEstimateReport(host: PluginHost, settingsInput: Estimat
           bound: complete ? mean(bnds) : Number.NaN,
           runs: s.runs,
           lr: so.lr,
+          lrSchedule: so.lrSchedule,
           stepsPerStage: so.stepsPerStage,
+          ...(so.emaDecay !== undefined ? { emaDecay: so.emaDecay } : {}),
           diverged,
           stepsPerSecond: seconds > 0 ? steps / seconds : 0,
           seconds,

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, infoNceBound, type Critic, type CriticFactory, type MiObjective, type MiTask, type ObjectiveFactory, type ProgressTask, type Rng } from '@infobed/core';
-import { FusedAdam } from '@infobed/nn';
+import { FusedAdam, WeightAverage } from '@infobed/nn';
 import type { EstimateSettings } from './EstimateSettings.js';
 import { heldOutEstimate } from './heldOutEstimate.js';
+import { stageLearningRate } from './stageLearningRate.js';
 
 /** One point of a training curve. */
 export interface TracePoint {
@@ -30,12 +31,30 @@ export interface RunResult {
   readonly error?: string;
 }
 
+/** Optional callbacks of `trainRun`. */
+export interface TrainRunHooks {
+  /** Awaited after every step (checkpoints, signals: `Checkpointer.atStep`). */
+  readonly tick?: () => Promise<void>;
+  /** Called with the fresh critic before the first step (its initial weights). */
+  readonly start?: (critic: Critic) => void;
+  /** Called with the critic after every training step (1-based global step; diagnostics: `scripts/floHeldOutSets.ts`). */
+  readonly afterStep?: (critic: Critic, step: number, objective: MiObjective, stage: MiTask) => void;
+  /**
+   * Called with the trained critic after each stage, before its held-out estimate and with the
+   * same weights (the averaged ones when `emaDecay` is set).
+   */
+  readonly afterStage?: (critic: Critic, objective: MiObjective, stage: MiTask, index: number) => void;
+}
+
 /**
  * Trains one fresh critic with one objective through `stages` (each a task with its true MI:
  * the stepwise Gaussian schedule, or one benchmark task), `s.stepsPerStage` Adam steps per stage
- * on fresh samples, the critic carried over between stages. Records the last `s.average` steps of
+ * on fresh samples (learning rate `s.lr`, constant or cosine-annealed per stage: `s.lrSchedule`), the
+ * critic carried over between stages. Records the last `s.average` steps of
  * each stage and, after each stage, the held-out estimate on `s.heldOut` fresh pairs (stream
- * `rng.fork('held-out<k>')`, so the training stream does not depend on it). Stops at a
+ * `rng.fork('held-out<k>')`, so the training stream does not depend on it). With `s.emaDecay` the
+ * held-out estimate reads the critic with an exponential moving average of its weights
+ * (`WeightAverage`; training and the training-batch values use the live weights). Stops at a
  * `BedError('numerical')`; other errors propagate. Leaks no tensors.
  */
 export async function trainRun(
@@ -47,11 +66,9 @@ export async function trainRun(
   s: EstimateSettings,
   rng: Rng,
   task: ProgressTask,
-  /** Awaited after every step (checkpoints, signals: `Checkpointer.atStep`). */
-  tick?: () => Promise<void>,
-  /** Called with the trained critic after each stage, before its held-out estimate (diagnostics: `scripts/floHeldOutSets.ts`). */
-  afterStage?: (critic: Critic, objective: MiObjective, stage: MiTask, index: number) => void,
+  hooks: TrainRunHooks = {},
 ): Promise<RunResult> {
+  const { tick, start, afterStep, afterStage } = hooks;
   const objective: MiObjective = objectiveFactory.create(objectiveOptions);
   const first = stages[0]!;
   const critic = criticFactory.create({
@@ -62,6 +79,8 @@ export async function trainRun(
     seed: rng.nextSeed(),
   });
   const optimiser = new FusedAdam(s.lr);
+  const average = s.emaDecay !== undefined ? new WeightAverage(critic.variables, s.emaDecay) : undefined;
+  start?.(critic);
   const values: number[][] = [];
   const bounds: number[][] = [];
   const heldOut: number[] = [];
@@ -83,6 +102,7 @@ export async function trainRun(
         // `mi` is read back every step (one scalar: the training curve); the bound only in the window.
         const record = k >= s.stepsPerStage - s.average;
         const report = (steps + 1) % 25 === 0;
+        optimiser.learningRate = stageLearningRate(s, k);
         let kept: tf.Scalar[] = [];
         tf.tidy(() => {
           const { x, y } = t.sample(s.batch, rng);
@@ -97,6 +117,8 @@ export async function trainRun(
         tf.dispose(kept);
         if (!Number.isFinite(m)) throw new BedError('numerical', `${objective.id}: mi is ${m} at step ${steps + 1}`);
         steps++;
+        average?.update();
+        afterStep?.(critic, steps, objective, t);
         block += m!;
         blockN++;
         if (blockN === every || k === s.stepsPerStage - 1) {
@@ -112,14 +134,18 @@ export async function trainRun(
         await tick?.();
       }
       seconds += (performance.now() - t0) / 1000;
-      afterStage?.(critic, objective, t, stage);
-      heldOut.push(s.heldOut > 0 ? heldOutEstimate(objective, critic, t, s.heldOut, s.batch, rng.fork(`held-out${stage}`)) : Number.NaN);
+      const readOut = (): number => {
+        afterStage?.(critic, objective, t, stage);
+        return s.heldOut > 0 ? heldOutEstimate(objective, critic, t, s.heldOut, s.batch, rng.fork(`held-out${stage}`)) : Number.NaN;
+      };
+      heldOut.push(average ? average.withAveraged(readOut) : readOut());
     }
   } catch (e) {
     if (!BedError.is(e, 'numerical')) throw e;
     error = e.message;
   } finally {
     optimiser.dispose();
+    average?.dispose();
     critic.dispose();
   }
   return { values, bounds, heldOut, trace, steps, seconds, ...(error ? { error } : {}) };

@@ -7,3 +7,4 @@ export { FusedAdam, type AdamScalars } from './optim/FusedAdam.js';
 export { denseAct } from './denseAct.js';
 export { infoNceBound } from './infoNceBound.js';
 export { defaultThreads } from './gemm/useNativeGemm.js';
+export { WeightAverage } from './optim/WeightAverage.js';

@@ -88,8 +88,27 @@ describe('infobed estimate', () => {
     };
     expect(await rowsOf([])).toEqual([[0.001, 4, 1], [0.01, 6, 2]]);
     expect(await rowsOf(['--lr', '0.002', '--steps', '3', '--mi', '1.5'])).toEqual([[0.002, 3, 1.5], [0.002, 3, 1.5]]);
+    const r = await cli(['estimate', '--config', file, '--lr-schedule', 'cosine', '--json', '--quiet', '--backend', 'wasm']);
+    expect((JSON.parse(r.out).result.rows as { lrSchedule: string }[]).map((x) => x.lrSchedule)).toEqual(['cosine', 'cosine']);
     // --objective keeps a configured entry (its own budget), as --task keeps a configured task.
     expect(await rowsOf(['--objective', 'nwj,dv'])).toEqual([[0.01, 6, 2], [0.001, 4, 1]]);
+  });
+
+  it("--ema-decay sets every objective's weight averaging over an entry's own, 0 turns it off, and a bad value exits 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infobed-estimate-ema-'));
+    const file = join(dir, 'c.yaml');
+    writeFileSync(file, 'estimate: { objectives: [{ id: infonce }, { id: nwj, emaDecay: 0.9 }], critic: { id: separable, options: { hidden: [8] } }, dim: 2, mi: [1], batch: 8, stepsPerStage: 4, average: 2, heldOut: 16 }\n');
+    const decaysOf = async (extra: string[]) => {
+      const r = await cli(['estimate', '--config', file, ...extra, '--json', '--quiet', '--backend', 'wasm']);
+      expect(r.code, r.err).toBe(0);
+      return (JSON.parse(r.out).result.rows as { emaDecay?: number }[]).map((x) => x.emaDecay ?? null);
+    };
+    expect(await decaysOf([])).toEqual([null, 0.9]);
+    expect(await decaysOf(['--ema-decay', '0.5'])).toEqual([0.5, 0.5]);
+    expect(await decaysOf(['--ema-decay', '0'])).toEqual([null, null]);
+    const bad = await cli(['estimate', '--config', file, '--ema-decay', '1', '--quiet', '--backend', 'wasm']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--ema-decay: expected a number in \[0, 1\)/);
   });
 
   it('exits 2 naming an unknown task and listing the available ones', async () => {

@@ -39,6 +39,8 @@ interface EstimateFlags extends GlobalOptions, ResumeFlags {
   readonly preset?: string;
   readonly task?: string[];
   readonly heldOut?: number;
+  readonly emaDecay?: number;
+  readonly lrSchedule?: 'constant' | 'cosine';
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -94,11 +96,19 @@ function resolveSettings(f: EstimateFlags, io: CliIo): { settings: Record<string
   if (f.average !== undefined) over.average = f.average;
   if (f.runs !== undefined) over.runs = f.runs;
   if (f.lr !== undefined) over.lr = f.lr;
+  if (f.lrSchedule !== undefined) over.lrSchedule = f.lrSchedule;
   if (f.mi && f.rho !== undefined) throw new BedError('invalidArgument', '--mi and --rho: give one or the other');
   if (f.mi) over.mi = f.mi;
+  if (f.emaDecay !== undefined && !(f.emaDecay >= 0 && f.emaDecay < 1)) throw new BedError('invalidArgument', `--ema-decay: expected a number in [0, 1) (0: off), got ${f.emaDecay}`);
   const settings = merge(est, over);
-  // --lr / --steps / --average / --mi / --rho apply to every objective, over an entry's own budget (e.g. flo's lr).
-  const budgetFlags = (['lr', 'stepsPerStage', 'average', 'mi'] as const).filter((k) => over[k] !== undefined || (k === 'average' && f.steps !== undefined) || (k === 'mi' && f.rho !== undefined));
+  // --ema-decay applies to every objective, over an entry's own; 0 turns the averaging off.
+  if (f.emaDecay !== undefined) {
+    if (Array.isArray(settings.objectives)) settings.objectives = (settings.objectives as Record<string, unknown>[]).map(({ emaDecay: _, ...o }) => o);
+    if (f.emaDecay > 0) settings.emaDecay = f.emaDecay;
+    else delete settings.emaDecay;
+  }
+  // --lr / --lr-schedule / --steps / --average / --mi / --rho apply to every objective, over an entry's own budget (e.g. flo's lr).
+  const budgetFlags = (['lr', 'lrSchedule', 'stepsPerStage', 'average', 'mi'] as const).filter((k) => over[k] !== undefined || (k === 'average' && f.steps !== undefined) || (k === 'mi' && f.rho !== undefined));
   if (budgetFlags.length > 0 && Array.isArray(settings.objectives)) {
     settings.objectives = (settings.objectives as Record<string, unknown>[]).map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => !(budgetFlags as readonly string[]).includes(k))));
   }
@@ -163,6 +173,8 @@ export function makeEstimateCommand(io: CliIo): Command {
     .option('--average <n>', 'average the last n steps of each level (default: half of --steps)', intArg(1))
     .option('--runs <R>', 'independent runs', intArg(1))
     .option('--lr <rate>', 'Adam learning rate', numArg)
+    .addOption(new Option('--lr-schedule <s>', 'learning rate per stage: constant, or cosine-annealed from --lr towards 0').choices(['constant', 'cosine']))
+    .option('--ema-decay <d>', "held-out read-out with an exponential moving average of the critic's weights, decay d in (0, 1); 0: off (over the config's emaDecay)", numArg)
     .option('--preset <name>', 'apply a preset from the config (e.g. paper, ci)')
     .action(async (f: EstimateFlags) => {
       const resumed = f.resume ? openResume(f as EstimateFlags & Record<string, unknown>, io.cwd, 'estimate') : undefined;

@@ -10,6 +10,7 @@ import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../
 import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../../resumeOptions.js';
 import { lockRunFolder } from '../../runFolder.js';
 import { freshCriticLines } from './freshCriticLines.js';
+import { posteriorLines } from './posteriorLines.js';
 
 interface TrainFlags extends GlobalOptions, ResumeFlags {
   readonly preset?: string;
@@ -69,7 +70,7 @@ export function makePolicyTrainCommand(io: CliIo): Command {
       }
       const head = `policy ${r.policy} on ${r.simulator} (T = ${r.T}), ${r.steps} steps by ${r.objective} in ${r.trainSeconds} s (${r.stepsPerSecond} steps/s, ${r.backend})${r.stoppedEarly ? ' (stopped at train.maxMinutes)' : ''}:`;
       const lines = r.freshCritic
-        ? freshCriticLines(r.freshCritic)
+        ? [...freshCriticLines(r.freshCritic), ...(r.posterior ? posteriorLines(r.posterior) : [])]
         : [
             `total EIG, N = ${r.evaluation!.rollouts} rollouts, L = ${r.evaluation!.inner} (nats):`,
             ...r.evaluation!.results.map(

@@ -18,9 +18,9 @@ export const PosteriorCriticConfigSchema = z
     /** InfoNCE over θ: a posterior density ratio at its optimum, with batch − 1 contrasting θ per history. */
     objective: z.enum(['infonce', 'nwj']).default('infonce'),
     /** Fresh rollouts of the frozen policy (a share `trainFraction` trains the critic, the rest is held out). */
-    rollouts: z.number().int().min(4).default(32768),
+    rollouts: z.number().int().min(4).default(65536),
     trainFraction: z.number().gt(0).lt(1).default(0.75),
-    steps: z.number().int().positive().default(3000),
+    steps: z.number().int().positive().default(8000),
     /** Histories per step, each contrasted with the batch's other θ. */
     batch: z.number().int().min(2).default(256),
     lr: z.number().positive().max(1).default(1e-3),

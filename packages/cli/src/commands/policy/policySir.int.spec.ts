@@ -106,6 +106,15 @@ describe('SIR through the policy CLI (ci preset): train → evaluate → next', 
     }
   });
 
+  it('--resume: a finished run has nothing to resume; --no-baselines would change the run', async () => {
+    // Without `cli`'s --backend (a resumed run keeps its own).
+    const resume = async (extra: string[]) => JSON.parse((await runCliCaptured(['policy', 'train', '--resume', out, ...extra, '--json'], root)).stdout.trim().split('\n').at(-1)!) as { ok: boolean; error: { message: string } };
+    const done = await resume([]);
+    expect(done.ok).toBe(false);
+    expect(done.error.message).toMatch(/already finished \(it has result\.json\)/); // not a clash with the default of --no-baselines
+    expect((await resume(['--no-baselines'])).error.message).toMatch(/cannot be combined with --no-baselines/);
+  });
+
   it('objectives it cannot use exit 2 naming the field: sPCE (no likelihood), an unknown id', async () => {
     const cases: [string, RegExp][] = [
       ['spce', /objective\.id: "spce" needs a likelihood, and simulator "sir" has none/],

@@ -1,6 +1,7 @@
 import { BACKEND_PREFERENCES } from '@infobed/core';
 import * as z from 'zod';
 import { FreshCriticConfigSchema } from './FreshCriticConfigSchema.js';
+import { PosteriorCriticConfigSchema } from './PosteriorCriticConfigSchema.js';
 
 const Options = z.record(z.string(), z.unknown()).default({});
 const Block = (id: string) => z.object({ id: z.string().min(1).default(id), options: Options }).strict().default({ id, options: {} });
@@ -63,6 +64,8 @@ export const AdaptiveEvaluateSchema = z
     trajectories: z.number().int().min(0).max(20).default(4),
     /** Implicit simulators (no likelihood): the fresh-critic evaluator's settings. */
     freshCritic: FreshCriticConfigSchema.default(FreshCriticConfigSchema.parse({})),
+    /** A critic trained for the posterior after training (contrast θ, standardised inputs); off by default. */
+    posteriorCritic: PosteriorCriticConfigSchema.default(PosteriorCriticConfigSchema.parse({})),
   })
   .strict();
 

@@ -1,5 +1,11 @@
 import * as z from 'zod';
 
+/** A new critic over (θ, history): a critic plugin id and its options (default separable [128, 128] → 32). */
+export const CriticBlockSchema = z
+  .object({ id: z.string().min(1).default('separable'), options: z.record(z.string(), z.unknown()).default({ hidden: [128, 128], embed: 32 }) })
+  .strict()
+  .default({ id: 'separable', options: { hidden: [128, 128], embed: 32 } });
+
 /**
  * `evaluate.freshCritic:` how policies of an implicit simulator (SIR: no likelihood) are scored
  * (docs/adaptive.md, "SIR"): for every policy and baseline, `evaluate.rollouts` fresh rollouts,
@@ -10,10 +16,7 @@ import * as z from 'zod';
 export const FreshCriticConfigSchema = z
   .object({
     /** The new critic over (θ, history): a critic plugin id and its options. */
-    critic: z
-      .object({ id: z.string().min(1).default('separable'), options: z.record(z.string(), z.unknown()).default({ hidden: [128, 128], embed: 32 }) })
-      .strict()
-      .default({ id: 'separable', options: { hidden: [128, 128], embed: 32 } }),
+    critic: CriticBlockSchema,
     /** Objectives the new critics are trained with; each reports its own bound (`infonce` and/or `nwj`). */
     objectives: z.array(z.enum(['infonce', 'nwj'])).min(1).default(['infonce', 'nwj']),
     /** Adam steps of each new critic. */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { BedError, Rng, selectBackend, type Critic, type SequentialSimulator } from '@infobed/core';
+import { BedError, Rng, selectBackend } from '@infobed/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exactCritic } from './exactCritic.js';
 import { historyPosterior, historyLikelihoodPosterior } from './historyPosterior.js';
 import { testHost, testSequential } from './testHost.js';
 
@@ -9,32 +10,6 @@ beforeAll(async () => {
 });
 
 const host = testHost();
-
-/**
- * A critic with nothing to learn: it decodes the history row (raw ξ_t, y_t per step), maps raw → design
- * through the step's design space and returns Σ_t log p(y_t | θ, ξ_t), plus `shift` (a function of h).
- */
-function exactCritic(seq: SequentialSimulator, contrast: 'history' | 'theta', shift = 0): Critic {
-  const { designDim: d, obsDim: q } = seq.step;
-  const score = (th: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor1D =>
-    tf.tidy(() => {
-      const terms = Array.from({ length: seq.T }, (_, t) => {
-        const raw = tf.slice(h, [0, t * (d + q)], [-1, d]) as tf.Tensor2D;
-        const y = tf.slice(h, [0, t * (d + q) + d], [-1, q]) as tf.Tensor2D;
-        return seq.step.pairedLogLikelihood(y, th, seq.step.designSpace.toDesign(raw));
-      });
-      return tf.add(tf.addN(terms), shift) as tf.Tensor1D;
-    });
-  return {
-    id: 'exact-likelihood',
-    variables: [],
-    dispose: () => undefined,
-    scores: () => {
-      throw new Error('not used');
-    },
-    pairScores: (x, y) => (contrast === 'theta' ? score(y, x) : score(x, y)),
-  };
-}
 
 describe(historyPosterior, () => {
   const seq = testSequential(host, 'pharmacokinetic', { T: 3 });

@@ -20,3 +20,8 @@ export { evaluateImplicit, type EvaluateImplicitOptions, type ImplicitEvaluation
 export { evaluateImplicitRun, SAVED_ROLLOUTS, type FreshCriticSummary, type ImplicitRunOptions } from './implicitRun.js';
 export { writeBoundVsTPlot, writeCurvePlot } from './implicitPlots.js';
 export { FreshCriticConfigSchema, type FreshCriticConfig } from './FreshCriticConfigSchema.js';
+export { PosteriorCriticConfigSchema, type PosteriorCriticConfig } from './PosteriorCriticConfigSchema.js';
+export { POSTERIOR_CRITIC_FILE, trainPosteriorCritic, writePosteriorCritic, type PosteriorCriticFit, type PosteriorCriticSummary } from './posteriorCritic.js';
+export { pitOf, posteriorCalibration, type CalibrationOptions, type ParameterCalibration, type PosteriorCalibration, type TrueRollout } from './posteriorCalibration.js';
+export { abcPosterior, type AbcPosterior } from './abcPosterior.js';
+export { posteriorCheck, type PosteriorCheckOptions, type PosteriorCheckSummary } from './posteriorCheck.js';

@@ -5,6 +5,8 @@ import { historyPosterior, historyLikelihoodPosterior } from './historyPosterior
 import { loadRun } from './loadRun.js';
 import type { History } from './policyNext.js';
 import { writePosteriorPlot } from './posteriorPlot.js';
+import { buildSequential } from './buildAdaptive.js';
+import { POSTERIOR_CRITIC_FILE } from './posteriorCritic.js';
 import { loadPolicyCritic, type PolicyCritic } from './runCritic.js';
 import type { CriticContrast } from './trainPolicy.js';
 
@@ -23,7 +25,7 @@ export interface PolicyInferResult {
   readonly simulator: string;
   readonly T: number;
   /** The objective the history critic was trained with, its contrast, and whether its score is a posterior density ratio. */
-  readonly critic: { readonly id: string; readonly objective: string; readonly contrast: CriticContrast; readonly densityRatio: boolean; readonly steps: number };
+  readonly critic: { readonly id: string; readonly objective: string; readonly contrast: CriticContrast; readonly densityRatio: boolean; readonly steps: number; readonly file: string };
   readonly history: History;
   /** The true θ when the history came with one (a `rollouts.jsonl` line). */
   readonly trueTheta?: number[];
@@ -48,6 +50,8 @@ export interface PolicyInferOptions {
   readonly level?: number;
   readonly seed?: number;
   readonly plots?: boolean;
+  /** Use the policy's training critic even when the run has a posterior critic (`policy/posterior-critic.json`). */
+  readonly trainingCritic?: boolean;
 }
 
 const summary = (method: PosteriorSummary['method'], post: PosteriorResult, names: string[], level: number): PosteriorSummary => ({
@@ -58,8 +62,9 @@ const summary = (method: PosteriorSummary['method'], post: PosteriorResult, name
 });
 
 /**
- * `infobed policy infer`: the posterior of θ after one finished experiment of a policy run trained
- * with a critic (`historyPosterior` over its `policy/critic.json`), plus, when the model has a
+ * `infobed policy infer`: the posterior of θ after one finished experiment of a policy run
+ * (`historyPosterior` over its posterior critic `policy/posterior-critic.json` when it has one, else
+ * the training critic `policy/critic.json`), plus, when the model has a
  * likelihood, the exact-likelihood importance-sampling posterior on the same prior draws.
  * Writes `posterior-samples.csv` (critic posterior, resampled), the plot `posterior` and
  * `posterior.json` last. Logs a warning when the critic is not a posterior density ratio.
@@ -67,12 +72,16 @@ const summary = (method: PosteriorSummary['method'], post: PosteriorResult, name
 export async function inferFromPolicyRun(o: PolicyInferOptions, log: (line: string) => void = () => undefined): Promise<PolicyInferResult> {
   const run = loadRun(o.host, o.runDir);
   let rc: PolicyCritic | undefined;
+  const toDispose: { dispose?(): void }[] = [];
   try {
-    rc = loadPolicyCritic(o.host, o.runDir, run.config, run.seq);
+    rc = loadPolicyCritic(o.host, o.runDir, run.config, run.seq, o.trainingCritic === true);
     if (!rc.densityRatio) {
       log(`warning: the critic was trained with ${rc.objective} contrasting histories (train.contrast: history): its score is a density ratio only up to a function of θ, so the posterior may be distorted; train with train.contrast: theta`);
     }
-    const seq = run.seq;
+    // The posterior critic's prior draws come from its own experiment (SIR: its bank), as in `policy evaluate`.
+    const own = rc.file === POSTERIOR_CRITIC_FILE ? buildSequential(o.host, rc.simulator, join(o.runDir, rc.file)) : undefined;
+    if (own) toDispose.push(own);
+    const seq = own ?? run.seq;
     const names = [...seq.thetaNames];
     const m = o.priorSamples ?? 20_000;
     const seed = o.seed ?? 0;
@@ -84,10 +93,10 @@ export async function inferFromPolicyRun(o: PolicyInferOptions, log: (line: stri
     writeFileAtomic(join(o.outDir, 'posterior-samples.csv'), `${[names.join(','), ...post.samples.map((r) => r.join(','))].join('\n')}\n`);
     if (o.plots !== false) {
       const sources: Record<string, number[][]> = { 'critic posterior': post.samples, ...(ref ? { 'exact likelihood (IS)': ref.samples } : {}) };
-      const c = await writePosteriorPlot(o.outDir, names, sources, o.trueTheta, `Posterior after T = ${seq.T} (${seq.id}; ${rc.objective} critic, ESS ${post.ess.toFixed(0)} of ${m})`);
+      const c = await writePosteriorPlot(o.outDir, names, sources, o.trueTheta, `Posterior after T = ${seq.T} (${seq.id}; ${rc.file.endsWith('posterior-critic.json') ? 'posterior' : 'training'} critic (${rc.objective}), ESS ${post.ess.toFixed(0)} of ${m})`);
       files.push(...[c.spec, c.svg, c.png].map((f) => f.slice(o.outDir.length + 1)));
     }
-    const { critic, ...about } = rc;
+    const { critic, simulator: _s, ...about } = rc;
     const result: PolicyInferResult = {
       run: o.runDir,
       simulator: seq.id,
@@ -105,6 +114,7 @@ export async function inferFromPolicyRun(o: PolicyInferOptions, log: (line: stri
     return result;
   } finally {
     rc?.critic.dispose();
+    for (const d of toDispose) d.dispose?.();
     run.dispose();
   }
 }

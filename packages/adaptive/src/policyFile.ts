@@ -34,6 +34,8 @@ export const PolicyFileSchema = z
       .optional(),
     /** Critics: rows θ and columns histories (`history`, the default when absent) or the other way round (`theta`). */
     contrast: z.enum(['history', 'theta']).optional(),
+    /** Critics trained apart from the policy (`posterior-critic.json`): their objective id (else the run's `objective`). */
+    objective: z.string().min(1).optional(),
   })
   .strict();
 

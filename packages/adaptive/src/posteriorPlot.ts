@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { renderChart, type ChartFiles } from '@infobed/plot';
 
 /**
- * `posterior` chart: one panel per parameter (own bins), histograms of resampled posterior draws for each
+ * `posterior` chart: one panel per parameter (own bins), normalised histograms (share of each source's draws) of posterior draws for each
  * source (the critic's, the exact-likelihood reference), and the true θ as a vertical rule.
  * @param sources name → `[R][p]` draws; @param truth `[p]` or undefined.
  */
@@ -22,11 +22,12 @@ export async function writePosteriorPlot(outDir: string, names: readonly string[
       transform: [{ filter: { field: 'parameter', equal: name } }],
       layer: [
         {
-          transform: [{ filter: "datum.source !== 'true θ'" }],
+          // Each source's share of its own draws per bin: sources of different sizes (ABC's few accepted draws) compare.
+          transform: [{ filter: "datum.source !== 'true θ'" }, { joinaggregate: [{ op: 'count', as: 'n' }], groupby: ['source'] }, { calculate: '1 / datum.n', as: 'share' }],
           mark: { type: 'bar', opacity: 0.55 },
           encoding: {
             x: { field: 'value', type: 'quantitative', bin: { maxbins: 40 }, title: name },
-            y: { aggregate: 'count', type: 'quantitative', stack: null, title: 'resampled draws' },
+            y: { aggregate: 'sum', field: 'share', type: 'quantitative', stack: null, title: 'share of draws' },
             color: { field: 'source', type: 'nominal', title: null, legend: { labelLimit: 300 } },
           },
         },

@@ -3,6 +3,7 @@ import { Rng, silentProgress, writeFileAtomic, type PluginHost, type ProgressRep
 import { evaluatePolicies } from './evaluatePolicies.js';
 import { evaluateImplicitRun, type FreshCriticSummary } from './implicitRun.js';
 import { loadRun } from './loadRun.js';
+import { posteriorCheck, type PosteriorCheckSummary } from './posteriorCheck.js';
 import type { EvaluationSummary } from './runPolicyTrain.js';
 
 /** `evaluate.json` of `infobed policy evaluate`. */
@@ -20,6 +21,8 @@ export interface PolicyEvaluateResult {
   readonly results?: EvaluationSummary[];
   /** Implicit models: fresh-critic bounds for t = 1 … T of the policy and baselines. */
   readonly freshCritic?: FreshCriticSummary;
+  /** `evaluate.posteriorCritic.enabled`: calibration of the run's posterior critic (trained here when the run has none) and the posterior of rollout 1. */
+  readonly posterior?: PosteriorCheckSummary;
   readonly files?: string[];
 }
 
@@ -53,28 +56,23 @@ export async function runPolicyEvaluate(o: RunPolicyEvaluateOptions): Promise<Po
     const c = run.config;
     const seed = o.seed ?? c.seed;
     const outDir = o.outDir ?? o.runDir;
-    if (run.seq.step.implicit) {
-      const entries = [{ name: run.policy.id, policy: run.policy }, ...run.baselines];
-      const rollouts = o.rollouts ?? c.evaluate.rollouts;
-      const r = await evaluateImplicitRun({ host: o.host, config: c, seq: run.seq, entries, outDir, where: join(o.runDir, 'config.resolved.yaml'), byT: o.noByT !== true, plots: o.plots !== false, rollouts, progress: o.progress ?? silentProgress }, new Rng(seed).fork('evaluate'));
-      const result: PolicyEvaluateResult = { run: o.runDir, simulator: run.seq.id, T: run.seq.T, seed, backend: o.backend, rollouts, seconds: Math.round((performance.now() - t0) / 100) / 10, freshCritic: r.summary, files: ['evaluate.json', ...r.files] };
-      writeFileAtomic(join(outDir, 'evaluate.json'), `${JSON.stringify(result, null, 2)}\n`);
-      return result;
-    }
-    const budget = { rollouts: o.rollouts ?? c.evaluate.rollouts, inner: o.inner ?? c.evaluate.inner, chunk: c.evaluate.chunk };
+    const where = join(o.runDir, 'config.resolved.yaml');
     const entries = [{ name: run.policy.id, policy: run.policy }, ...run.baselines];
-    const evals = evaluatePolicies(entries, run.seq, { ...budget, progress: o.progress ?? silentProgress }, new Rng(seed).fork('evaluate'));
-    const result: PolicyEvaluateResult = {
-      run: o.runDir,
-      simulator: run.seq.id,
-      T: run.seq.T,
-      seed,
-      backend: o.backend,
-      ...budget,
-      seconds: Math.round((performance.now() - t0) / 100) / 10,
-      results: evals.map(({ rollouts: _r, ...e }) => e),
-    };
-    writeFileAtomic(join(outDir, 'evaluate.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const head = { run: o.runDir, simulator: run.seq.id, T: run.seq.T, seed, backend: o.backend };
+    const seconds = () => Math.round((performance.now() - t0) / 100) / 10;
+    let result: PolicyEvaluateResult;
+    if (run.seq.step.implicit) {
+      const rollouts = o.rollouts ?? c.evaluate.rollouts;
+      const r = await evaluateImplicitRun({ host: o.host, config: c, seq: run.seq, entries, outDir, where, byT: o.noByT !== true, plots: o.plots !== false, rollouts, progress: o.progress ?? silentProgress }, new Rng(seed).fork('evaluate'));
+      const post = c.evaluate.posteriorCritic.enabled ? await posteriorCheck({ host: o.host, config: c, runDir: o.runDir, outDir, policy: run.policy, where, train: false, plots: o.plots !== false, ...(o.progress ? { progress: o.progress } : {}) }, new Rng(seed).fork('posterior')) : undefined;
+      result = { ...head, rollouts, seconds: seconds(), freshCritic: r.summary, ...(post ? { posterior: post.summary } : {}), files: ['evaluate.json', ...r.files, ...(post?.files ?? [])] };
+    } else {
+      const budget = { rollouts: o.rollouts ?? c.evaluate.rollouts, inner: o.inner ?? c.evaluate.inner, chunk: c.evaluate.chunk };
+      const evals = evaluatePolicies(entries, run.seq, { ...budget, progress: o.progress ?? silentProgress }, new Rng(seed).fork('evaluate'));
+      result = { ...head, ...budget, seconds: seconds(), results: evals.map(({ rollouts: _r, ...e }) => e) };
+    }
+    writeFileAtomic(join(outDir, 'evaluate.json'), `${JSON.stringify(result, null, 2)}
+`);
     return result;
   } finally {
     run.dispose();

@@ -7,6 +7,7 @@ import { buildCriticObjective, buildPolicy, buildSequential, checkObjective } fr
 import { evaluatePolicies, type PolicyEvaluation } from './evaluatePolicies.js';
 import { evaluateImplicitRun, type FreshCriticSummary } from './implicitRun.js';
 import { dumpWeights, writePolicyFile, type PolicyFile } from './policyFile.js';
+import { posteriorCheck, type PosteriorCheckSummary } from './posteriorCheck.js';
 import { rolloutsJsonl } from './RolloutSet.js';
 import { trainPolicy, type PolicyCheckpointState, type PolicyRecord, type TrainObjective } from './trainPolicy.js';
 
@@ -37,6 +38,8 @@ export interface PolicyTrainResult {
   readonly evaluation?: { readonly rollouts: number; readonly inner: number; readonly results: EvaluationSummary[] };
   /** Implicit models (SIR): fresh-critic bounds of the policy first, then each baseline (t = T; `policy evaluate` adds t < T). */
   readonly freshCritic?: FreshCriticSummary;
+  /** `evaluate.posteriorCritic.enabled`: the posterior critic trained for the frozen policy, its calibration, the posterior of rollout 1. */
+  readonly posterior?: PosteriorCheckSummary;
   readonly files: string[];
 }
 
@@ -151,6 +154,12 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       }
       evaluation = { rollouts: c.evaluate.rollouts, inner: c.evaluate.inner, results: evals.map(({ rollouts: _r, ...e }) => e) };
     }
+    let posterior: PosteriorCheckSummary | undefined;
+    if (c.evaluate.posteriorCritic.enabled) {
+      const r = await posteriorCheck({ host, config: c, runDir: outDir, outDir, policy, where, train: true, plots: o.plots !== false, progress }, rng.fork('posterior'));
+      posterior = r.summary;
+      files.push(...r.files);
+    }
     const last = trained.history.at(-1);
     const result: PolicyTrainResult = {
       simulator: seq.id,
@@ -169,6 +178,7 @@ export async function runPolicyTrain(o: RunPolicyTrainOptions): Promise<PolicyTr
       finalLr: trained.finalLr,
       ...(evaluation ? { evaluation } : {}),
       ...(freshCritic ? { freshCritic } : {}),
+      ...(posterior ? { posterior } : {}),
       files,
     };
     writeFileAtomic(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);

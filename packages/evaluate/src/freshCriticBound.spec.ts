@@ -4,6 +4,7 @@ import { SeparableCritic } from '@infobed/plugin-critics';
 import { InfoNceObjective, NwjObjective } from '@infobed/plugin-estimator-bounds';
 import { LinearGaussianOptionsSchema, LinearGaussianSimulator } from '@infobed/simulator-noisy-linear';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { columnMoments } from './columnMoments.js';
 import { freshCriticBound, type FreshCriticSettings } from './freshCriticBound.js';
 import { staticPairs } from './staticPairs.js';
 
@@ -55,6 +56,11 @@ describe('freshCriticBound on a static linear-Gaussian design (closed-form EIG)'
     const r = freshCriticBound(c, new InfoNceObjective(), data, { ...settings, steps: 1 }, new Rng(7));
     c.dispose();
     expect(r.infonce.mean).toBeLessThan(truth - 1);
+    // The standardisation it reports is the training half's (what a saved critic must apply to raw inputs).
+    const mx = columnMoments(data.x, 2, r.trainPairs);
+    const my = columnMoments(data.y, 10, r.trainPairs);
+    expect(r.scaling).toEqual({ xMean: mx.mean, xSd: mx.sd, yMean: my.mean, ySd: my.sd });
+    expect(r.scaling.ySd.every((v) => v > 2)).toBe(true); // y = θ·design + N(0, 3²): sd ≈ 6.7, not 1
   });
 
   it('too few held-out pairs for the negatives → invalidArgument naming the sizes', () => {

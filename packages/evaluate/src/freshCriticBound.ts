@@ -40,6 +40,12 @@ export interface FreshCriticResult {
   /** Training bound (the objective's, on the last minibatch). */
   readonly trainBound: number;
   readonly seconds: number;
+  /**
+   * The per-coordinate standardisation the critic was trained and scored under (training-part
+   * moments): `critic` reads (x − xMean)/xSd and (y − yMean)/ySd, so `new StandardisedCritic(critic,
+   * scaling)` (design) is the trained critic on raw inputs.
+   */
+  readonly scaling: { readonly xMean: number[]; readonly xSd: number[]; readonly yMean: number[]; readonly ySd: number[] };
 }
 
 /**
@@ -67,7 +73,9 @@ export function freshCriticBound(critic: Critic, objective: MiObjective, data: P
     throw new BedError('invalidArgument', `fresh-critic evaluation: ${data.n} pairs give ${nTrain} training and ${nHeld} held-out pairs; it needs ≥ ${s.batch} (batch) to train and ≥ ${Math.max(K + B, 2 * B)} (negatives ${K} + evalBatch ${B}, and two batches) held out`);
   }
   // MI is invariant to invertible per-coordinate affine maps: standardise with training statistics.
-  data = { ...data, x: standardise(data.x, data.xDim, nTrain), y: standardise(data.y, data.yDim, nTrain) };
+  const mx = columnMoments(data.x, data.xDim, nTrain);
+  const my = columnMoments(data.y, data.yDim, nTrain);
+  data = { ...data, x: standardise(data.x, data.xDim, mx), y: standardise(data.y, data.yDim, my) };
   const trainBound = trainCritic(critic, objective, data, nTrain, s, rng.fork('fresh-critic-train'));
   const infonce = new Float64Array(batches);
   const nwj = new Float64Array(batches);
@@ -109,12 +117,12 @@ export function freshCriticBound(critic: Critic, objective: MiObjective, data: P
     heldOutPairs: nHeld,
     trainBound,
     seconds: (performance.now() - t0) / 1000,
+    scaling: { xMean: mx.mean, xSd: mx.sd, yMean: my.mean, ySd: my.sd },
   };
 }
 
-/** Copy of `[n × dim]` rows with every column shifted and scaled by the mean and sd of its first `nTrain` rows. */
-function standardise(a: Float32Array, dim: number, nTrain: number): Float32Array {
-  const { mean, sd } = columnMoments(a, dim, nTrain);
+/** Copy of `[n × dim]` rows with every column shifted and scaled by `mean` and `sd` (`[dim]` each). */
+function standardise(a: Float32Array, dim: number, { mean, sd }: { mean: number[]; sd: number[] }): Float32Array {
   const out = new Float32Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = (a[i]! - mean[i % dim]!) / sd[i % dim]!;
   return out;

@@ -7,6 +7,7 @@ import type { CliIo } from '../../CliIo.js';
 import { emitResult } from '../../emit.js';
 import { addGlobalOptions, intArg, type GlobalOptions } from '../../globalOptions.js';
 import { freshCriticLines } from './freshCriticLines.js';
+import { posteriorLines } from './posteriorLines.js';
 
 interface EvaluateFlags extends GlobalOptions {
   readonly run: string;
@@ -38,7 +39,7 @@ export function makePolicyEvaluateCommand(io: CliIo): Command {
         ...(f.baselines === false ? { noBaselines: true } : {}),
       });
       if (r.freshCritic) {
-        emitResult(io, f.json, r, [`${r.simulator} (T = ${r.T}), seed ${r.seed}:`, ...freshCriticLines(r.freshCritic), `results: ${resolve(io.cwd, f.out ?? f.run)}/evaluate.json`].join('\n'));
+        emitResult(io, f.json, r, [`${r.simulator} (T = ${r.T}), seed ${r.seed}:`, ...freshCriticLines(r.freshCritic), ...(r.posterior ? posteriorLines(r.posterior) : []), `results: ${resolve(io.cwd, f.out ?? f.run)}/evaluate.json`].join('\n'));
         return;
       }
       emitResult(io, f.json, r, [

@@ -62,6 +62,40 @@ describe('SIR through the policy CLI (ci preset): train → evaluate → next', 
     for (const f of ['bound-vs-t.png', 'curves.png']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
+  it('posterior: a critic trained for it (contrast θ, scaled inputs), calibrated on held-out rollouts; evaluate and infer reuse it', async () => {
+    interface Cal { parameters: { name: string; coverage: number[]; pitHistogram: number[]; medianZ: number }[]; rollouts: number }
+    interface Post { critic: { heldOutInfonce?: { mean: number }; loaded?: boolean; file: string }; calibration: Cal; rollout: { trueTheta: number[]; critic: { mean: number }[]; abc: { parameters: { mean: number }[] } } }
+    const train = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).posterior as Post;
+    expect(train.critic.file).toBe('policy/posterior-critic.json');
+    expect(train.critic.heldOutInfonce!.mean).toBeGreaterThan(0.5); // θ is far from independent of a 5-point epidemic curve
+    expect(JSON.parse(readFileSync(join(out, 'policy', 'posterior-critic.json'), 'utf8'))).toMatchObject({ role: 'critic', contrast: 'theta', objective: 'infonce', simulator: { options: { paths: 2000, bankSeed: 555 } } });
+    const cal = train.calibration;
+    expect(cal.rollouts).toBe(100);
+    for (const p of cal.parameters) {
+      expect(p.pitHistogram.reduce((a, b) => a + b, 0)).toBe(100);
+      // At ci sizes (20 policy steps: late, weakly informative times) only gross failures are checked:
+      // an over-confident or shifted posterior (a wrong contrast or input scaling) fails these; the
+      // calibration itself is tested in posteriorCalibration.spec.ts and measured in docs/adaptive-sir.md.
+      expect(p.coverage[1], p.name).toBeGreaterThanOrEqual(0.75);
+      expect(Math.abs(p.medianZ), p.name).toBeLessThan(0.75);
+    }
+    // evaluate (already run above) loads the same critic and reproduces the calibration on the same streams.
+    const ev = JSON.parse(readFileSync(join(out, 'evaluate.json'), 'utf8')).posterior as Post;
+    expect(ev.critic).toEqual({ file: 'policy/posterior-critic.json', loaded: true });
+    expect(ev.calibration).toEqual(train.calibration);
+    expect(existsSync(join(out, 'posterior.png'))).toBe(true);
+    // infer uses the posterior critic (and its prior draws) by default: the numbers of the posterior check's rollout 1.
+    const inf = await cli(['policy', 'infer', '--run', out, '--observed', join(out, 'rollouts.jsonl'), '--samples', '2000', '--out', join(out, 'infer')]);
+    expect(inf.code, inf.err).toBe(0);
+    const res = inf.doc.result as { critic: { file: string; contrast: string; densityRatio: boolean }; posterior: { parameters: { mean: number }[] }; trueTheta: number[] };
+    expect(res.critic).toMatchObject({ file: 'policy/posterior-critic.json', contrast: 'theta', densityRatio: true });
+    expect(res.trueTheta).toEqual(train.rollout.trueTheta);
+    res.posterior.parameters.forEach((p, a) => expect(p.mean).toBeCloseTo(ev.rollout.critic[a]!.mean, 10));
+    const old = await cli(['policy', 'infer', '--run', out, '--observed', join(out, 'rollouts.jsonl'), '--samples', '2000', '--training-critic', '--out', join(out, 'infer-training')]);
+    expect(old.code, old.err).toBe(0);
+    expect((old.doc.result as { critic: { file: string } }).critic.file).toBe('policy/critic.json');
+  });
+
   it('next: reproduces a saved rollout\'s next time from its history', async () => {
     const rollout = JSON.parse(readFileSync(join(out, 'rollouts.jsonl'), 'utf8').split('\n')[2]!) as { designs: number[][]; observations: number[][] };
     for (const t of [0, 2, 4]) {
@@ -70,6 +104,15 @@ describe('SIR through the policy CLI (ci preset): train → evaluate → next', 
       expect(r.doc.result!.design as number[]).toHaveLength(1);
       expect((r.doc.result!.design as number[])[0]!).toBeCloseTo(rollout.designs[t]![0]!, 2);
     }
+  });
+
+  it('--resume: a finished run has nothing to resume; --no-baselines would change the run', async () => {
+    // Without `cli`'s --backend (a resumed run keeps its own).
+    const resume = async (extra: string[]) => JSON.parse((await runCliCaptured(['policy', 'train', '--resume', out, ...extra, '--json'], root)).stdout.trim().split('\n').at(-1)!) as { ok: boolean; error: { message: string } };
+    const done = await resume([]);
+    expect(done.ok).toBe(false);
+    expect(done.error.message).toMatch(/already finished \(it has result\.json\)/); // not a clash with the default of --no-baselines
+    expect((await resume(['--no-baselines'])).error.message).toMatch(/cannot be combined with --no-baselines/);
   });
 
   it('objectives it cannot use exit 2 naming the field: sPCE (no likelihood), an unknown id', async () => {

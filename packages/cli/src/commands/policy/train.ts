@@ -10,6 +10,7 @@ import { addGlobalOptions, defaultOutDir, intArg, type GlobalOptions } from '../
 import { addResumeOptions, openResume, writeRunOrigin, type ResumeFlags } from '../../resumeOptions.js';
 import { lockRunFolder } from '../../runFolder.js';
 import { freshCriticLines } from './freshCriticLines.js';
+import { posteriorLines } from './posteriorLines.js';
 
 interface TrainFlags extends GlobalOptions, ResumeFlags {
   readonly preset?: string;
@@ -41,7 +42,9 @@ export function makePolicyTrainCommand(io: CliIo): Command {
     .option('--inner <n>', 'evaluation inner samples L', intArg(1))
     .option('--no-baselines', 'train and evaluate the policy only (baselines: [])')
     .action(async (f: TrainFlags) => {
-      const resumed = f.resume ? openResume(f as TrainFlags & Record<string, unknown>, io.cwd, 'policy train') : undefined;
+      // `--no-baselines` is a negatable flag: commander sets baselines = true by default, which is not a choice of the user.
+      const { baselines: withBaselines, ...given } = f;
+      const resumed = f.resume ? openResume({ ...given, ...(withBaselines === false ? { noBaselines: true } : {}) } as TrainFlags & Record<string, unknown>, io.cwd, 'policy train') : undefined;
       if (!resumed && !f.config) throw new BedError('invalidArgument', 'policy train: --config <file> is required (e.g. configs/location-finding-adaptive.yaml)');
       const where = resumed ? resumed.origin.configSource : f.config!;
       const raw = resumed ? readYaml(join(resumed.dir, 'config.resolved.yaml')) : readYaml(resolve(io.cwd, f.config!));
@@ -69,7 +72,7 @@ export function makePolicyTrainCommand(io: CliIo): Command {
       }
       const head = `policy ${r.policy} on ${r.simulator} (T = ${r.T}), ${r.steps} steps by ${r.objective} in ${r.trainSeconds} s (${r.stepsPerSecond} steps/s, ${r.backend})${r.stoppedEarly ? ' (stopped at train.maxMinutes)' : ''}:`;
       const lines = r.freshCritic
-        ? freshCriticLines(r.freshCritic)
+        ? [...freshCriticLines(r.freshCritic), ...(r.posterior ? posteriorLines(r.posterior) : [])]
         : [
             `total EIG, N = ${r.evaluation!.rollouts} rollouts, L = ${r.evaluation!.inner} (nats):`,
             ...r.evaluation!.results.map(

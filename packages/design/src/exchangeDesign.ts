@@ -1,18 +1,9 @@
 import type { Rng } from '@infobed/core';
 import type { EigEstimate, EvaluateSection } from './EigEstimate.js';
+import type { JumpRecord } from './jumpHooks.js';
 
-/** One exchange check of `design.exchangeAt`, as recorded in `result.json` (`exchanges`). */
-export interface ExchangeRecord {
-  /** Joint step after which the check ran. */
-  readonly step: number;
-  /** The design before the check, and its EIG on the check's draws. */
-  readonly from: number[];
-  readonly fromEig: number;
-  /** The best candidate, and its EIG on the same draws (common random numbers). */
-  readonly to: number[];
-  readonly toEig: number;
-  /** Whether the run jumped to `to` (its EIG beat `fromEig`). */
-  readonly accepted: boolean;
+/** One exchange check of `design.exchangeAt`, as recorded in `result.json` (`exchanges`); `to` is the best candidate. */
+export interface ExchangeRecord extends JumpRecord {
   readonly candidates: number;
 }
 

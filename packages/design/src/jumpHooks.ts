@@ -4,11 +4,18 @@ import { writeFileAtomic, type ProgressReporter } from '@infobed/core';
 
 /** What a check that may move the design records (`ExchangeRecord`, `PolishRecord`). */
 export interface JumpRecord {
+  /** Joint step after which the check ran. */
   readonly step: number;
+  /** The design before the check, and its EIG on the check's draws. */
   readonly from: number[];
   readonly fromEig: number;
+  /**
+   * The candidate and its EIG on the same draws (common random numbers). Optimistic for those
+   * draws (it was selected on them): the run's `eig` scores the final design on independent draws.
+   */
   readonly to: number[];
   readonly toEig: number;
+  /** Whether the run jumped to `to` (its EIG beat `fromEig`). */
   readonly accepted: boolean;
 }
 

@@ -1,21 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DesignSpace } from '@infobed/core';
+import type { JumpRecord } from './jumpHooks.js';
 
-/** The final polish of `design.polish`, as recorded in `result.json` (`polish`). */
-export interface PolishRecord {
-  /** Joint step after which the polish ran (the last one, `design.steps`). */
-  readonly step: number;
-  /** The design before the polish, and its EIG on the polish's draws. */
-  readonly from: number[];
-  readonly fromEig: number;
-  /**
-   * The polished design and its EIG on the same draws (common random numbers). Optimistic for
-   * those draws (it was selected on them): the run's `eig` scores it on independent draws.
-   */
-  readonly to: number[];
-  readonly toEig: number;
-  /** Whether any move improved the design (then the run continues from `to`). */
-  readonly accepted: boolean;
+/**
+ * The final polish of `design.polish`, as recorded in `result.json` (`polish`): `step` is the last
+ * joint step, `to` the polished design, `accepted` whether any move improved it (then the run
+ * continues from `to`).
+ */
+export interface PolishRecord extends JumpRecord {
   /** Moves accepted, and designs scored (the starting one included). */
   readonly moves: number;
   readonly evaluations: number;

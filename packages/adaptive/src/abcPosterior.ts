@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BedError, type Rng, type SequentialSimulator } from '@infobed/core';
+import { columnMoments } from '@infobed/evaluate';
 import type { History } from './policyNext.js';
 
 /** A rejection-ABC posterior sample. */
@@ -36,14 +37,7 @@ export function abcPosterior(seq: SequentialSimulator, history: History, o: { dr
     for (let k = 0; k < o.draws; k++) for (let j = 0; j < q; j++) sim[k * cols + t * q + j] = y[k * q + j]!;
   }
   const obs = history.observations.flat();
-  const sd = obs.map((_, j) => {
-    let s = 0;
-    let ss = 0;
-    for (let k = 0; k < o.draws; k++) s += sim[k * cols + j]!;
-    const m = s / o.draws;
-    for (let k = 0; k < o.draws; k++) ss += (sim[k * cols + j]! - m) ** 2;
-    return Math.sqrt(ss / o.draws) || 1;
-  });
+  const { sd } = columnMoments(sim, cols, o.draws);
   const dist = new Float64Array(o.draws);
   for (let k = 0; k < o.draws; k++) {
     let d = 0;

@@ -1,4 +1,5 @@
 import { BedError, type Critic, type Rng, type SequentialSimulator } from '@infobed/core';
+import { columnMoments } from '@infobed/evaluate';
 import type { PosteriorResult } from '@infobed/posterior';
 import { historyPosterior } from './historyPosterior.js';
 import type { History } from './policyNext.js';
@@ -74,12 +75,8 @@ export function posteriorCalibration(critic: Critic, contrast: CriticContrast, s
   if (n < 2) throw new BedError('invalidArgument', `posterior calibration: needs ≥ 2 rollouts, got ${n}`);
   const p = seq.thetaNames.length;
   const prior = seq.samplePrior(Math.min(20_000, o.priorSamples), rng.fork('calibration-prior-moments'));
-  const pr = prior.arraySync();
+  const priorSd = columnMoments(prior.dataSync() as Float32Array, p, prior.shape[0]).sd;
   prior.dispose();
-  const priorSd = Array.from({ length: p }, (_, a) => {
-    const m = pr.reduce((s, r) => s + r[a]!, 0) / pr.length;
-    return Math.sqrt(pr.reduce((s, r) => s + (r[a]! - m) ** 2, 0) / pr.length);
-  });
   const pit: number[][] = [];
   const z: number[][] = [];
   const err: number[][] = [];

@@ -32,7 +32,8 @@ export class EpidemicSimulator implements Simulator {
   readonly options: EpidemicOptions;
   /** One increasing measurement time per step (sequential experiments, specs/adaptive.md §3.3). */
   readonly stepwise: SirStep;
-  private current: PathBank;
+  /** The bank θ are drawn from now; simulated on first use (`policy next` never needs one). */
+  private currentBank: PathBank | undefined;
   private index = new Map<string, number>();
   /** Bank and rows of the tensors `samplePrior` returned: no read-back of θ in a training step. */
   private readonly issued = new WeakMap<tf.Tensor, Located>();
@@ -55,9 +56,17 @@ export class EpidemicSimulator implements Simulator {
       units: 'days',
       label: 'τ',
     });
-    this.current = simulatePathBank(model, this.options);
-    this.index = indexOf(this.current);
     this.stepwise = new SirStep(this);
+  }
+
+  private get current(): PathBank {
+    return this.currentBank ?? this.install(simulatePathBank(this.id, this.options));
+  }
+
+  private install(bank: PathBank): PathBank {
+    this.currentBank = bank;
+    this.index = indexOf(bank);
+    return bank;
   }
 
   /** The bank θ are drawn from now. */
@@ -73,8 +82,7 @@ export class EpidemicSimulator implements Simulator {
   /** Replaces the bank by a new one from seed bankSeed + (generation + 1)·REFRESH_SEED_STRIDE (same options otherwise). */
   refreshBank(): void {
     this.refreshes++;
-    this.current = simulatePathBank(this.id, { ...this.options, bankSeed: this.options.bankSeed + this.refreshes * REFRESH_SEED_STRIDE });
-    this.index = indexOf(this.current);
+    this.install(simulatePathBank(this.id, { ...this.options, bankSeed: this.options.bankSeed + this.refreshes * REFRESH_SEED_STRIDE }));
   }
 
   /** The bank-refresh state: prior draws so far and the bank generation (policy checkpoints). */

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { writeBoundVsTPlot, type FreshCriticSummary, type ImplicitEvaluation, type PolicyTrainResult } from '../src/index.js';
 
 const pm = (b?: { mean: number; stderr: number }): string => (b ? `${b.mean.toFixed(3)} ± ${b.stderr.toFixed(3)}` : '–');
-const rows: string[] = ['| policy | trained by | steps (s, steps/s) | InfoNCE (K = 4,096) | NWJ |', '|---|---|---|---|---|'];
+const rows: string[] = [];
+const negatives = new Set<number>();
 const byT: string[] = ['| policy | t = 1 | 2 | 3 | 4 | 5 |', '|---|---|---|---|---|---|'];
 const seen = new Set<string>();
 const args = process.argv.slice(2);
@@ -18,6 +19,7 @@ const plotAt = args[0] === '--plot' ? args[1] : undefined;
 const curves: ImplicitEvaluation[] = [];
 for (const dir of plotAt ? args.slice(2) : args) {
   const r = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as PolicyTrainResult;
+  negatives.add(r.freshCritic!.negatives);
   const ev = existsSync(join(dir, 'evaluate.json')) ? (JSON.parse(readFileSync(join(dir, 'evaluate.json'), 'utf8')) as { freshCritic: FreshCriticSummary }).freshCritic : undefined;
   r.freshCritic!.results.forEach((e, i) => {
     const name = i === 0 ? `${e.name} (${r.objective})` : e.name;
@@ -32,6 +34,7 @@ for (const dir of plotAt ? args.slice(2) : args) {
     }
   });
 }
-console.log(rows.join('\n'));
+const k = [...negatives].map((n) => n.toLocaleString('en')).join(' / ');
+console.log([`| policy | trained by | steps (s, steps/s) | InfoNCE (K = ${k}) | NWJ |`, '|---|---|---|---|---|', ...rows].join('\n'));
 if (byT.length > 2) console.log(`\n${byT.join('\n')}`);
 if (plotAt && curves.length > 0) console.log(await writeBoundVsTPlot(plotAt, curves, 'SIR (T = 5)'));

@@ -39,6 +39,7 @@ describe(posteriorCalibration, () => {
       c.levels.forEach((l, j) => expect(Math.abs(p.coverage[j]! - l)).toBeLessThan(4 * Math.sqrt((l * (1 - l)) / 300)));
       expect(p.pitHistogram.reduce((s, v) => s + v, 0)).toBe(300);
       expect(p.chi2).toBeLessThan(20); // χ²(4): P(> 20) ≈ 5e-4
+      expect(p.calibrated, p.name).toBe(true); // χ² ≤ 9.49, the 95 % point of χ²(4)
     }
     // The data are informative: V is pinned far better than by its prior mean.
     expect(c.parameters[2]!.rmseOverPriorSd).toBeLessThan(0.8);
@@ -49,5 +50,6 @@ describe(posteriorCalibration, () => {
     const worst = Math.min(...c.parameters.map((p) => p.coverage[1]!));
     expect(worst).toBeLessThan(0.9 - 4 * Math.sqrt((0.9 * 0.1) / 300));
     expect(Math.max(...c.parameters.map((p) => p.chi2))).toBeGreaterThan(20);
+    expect(c.parameters.some((p) => !p.calibrated)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { BedError, type Critic, type Rng, type SequentialSimulator } from '@infobed/core';
 import { columnMoments } from '@infobed/evaluate';
 import type { PosteriorResult } from '@infobed/posterior';
+import { chiSquare95 } from './chiSquare95.js';
 import { historyPosterior } from './historyPosterior.js';
 import type { History } from './policyNext.js';
 import type { CriticContrast } from './trainPolicy.js';
@@ -14,6 +15,8 @@ export interface ParameterCalibration {
   readonly pitHistogram: number[];
   /** Σ (count − n/bins)² / (n/bins): χ² with bins − 1 degrees of freedom when calibrated. */
   readonly chi2: number;
+  /** χ² ≤ the 95 % point of χ²(bins − 1) (`chi2Limit`): the rank histogram does not reject calibration at 5 %. */
+  readonly calibrated: boolean;
   /** Median over rollouts of (posterior mean − true θ) / posterior sd. */
   readonly medianZ: number;
   /** Root mean square over rollouts of (posterior mean − true θ) / prior sd (1 ≈ no better than the prior mean). */
@@ -26,6 +29,8 @@ export interface PosteriorCalibration {
   readonly priorSamples: number;
   readonly levels: number[];
   readonly bins: number;
+  /** The 95 % point of χ²(bins − 1) that `calibrated` compares each parameter's χ² with. */
+  readonly chi2Limit: number;
   readonly parameters: ParameterCalibration[];
   /** Effective sample size of the importance weights: median and minimum over rollouts. */
   readonly ess: { readonly median: number; readonly min: number };
@@ -88,19 +93,22 @@ export function posteriorCalibration(critic: Critic, contrast: CriticContrast, s
     z.push(r.theta.map((t, a) => (post.mean[a]! - t) / Math.sqrt(post.cov[a]![a]!)));
     err.push(r.theta.map((t, a) => (post.mean[a]! - t) / priorSd[a]!));
   });
+  const chi2Limit = chiSquare95(o.bins - 1);
   const parameters = seq.thetaNames.map((name, a): ParameterCalibration => {
     const u = pit.map((row) => row[a]!);
     const hist = new Array<number>(o.bins).fill(0);
     for (const v of u) hist[Math.min(o.bins - 1, Math.floor(v * o.bins))]! += 1;
     const e = n / o.bins;
+    const chi2 = hist.reduce((s, c) => s + (c - e) ** 2 / e, 0);
     return {
       name,
       coverage: o.levels.map((l) => u.filter((v) => Math.abs(v - 0.5) < l / 2).length / n),
       pitHistogram: hist,
-      chi2: hist.reduce((s, c) => s + (c - e) ** 2 / e, 0),
+      chi2,
+      calibrated: chi2 <= chi2Limit,
       medianZ: median(z.map((row) => row[a]!)),
       rmseOverPriorSd: Math.sqrt(err.reduce((s, row) => s + row[a]! ** 2, 0) / n),
     };
   });
-  return { rollouts: n, priorSamples: o.priorSamples, levels: [...o.levels], bins: o.bins, parameters, ess: { median: median(ess), min: Math.min(...ess) }, pit };
+  return { rollouts: n, priorSamples: o.priorSamples, levels: [...o.levels], bins: o.bins, chi2Limit, parameters, ess: { median: median(ess), min: Math.min(...ess) }, pit };
 }

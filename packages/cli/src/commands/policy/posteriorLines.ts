@@ -7,7 +7,10 @@ export function posteriorLines(s: PosteriorCheckSummary): string[] {
   const cal = s.calibration;
   if (cal) {
     out.push(`  calibration over ${cal.rollouts} held-out rollouts (coverage of the central ${cal.levels.map((l) => `${Math.round(l * 100)} %`).join(' / ')} intervals; χ² of the ${cal.bins}-bin rank histogram, ${cal.bins - 1} d.o.f.; median ESS ${cal.ess.median.toFixed(0)}):`);
-    for (const p of cal.parameters) out.push(`    ${p.name.padEnd(8)} ${p.coverage.map((v) => v.toFixed(3)).join(' / ')}   χ² ${p.chi2.toFixed(1)}   ranks [${p.pitHistogram.join(' ')}]`);
+    for (const p of cal.parameters) {
+      const verdict = p.calibrated ? `≤ ${cal.chi2Limit.toFixed(1)}: flat` : `> ${cal.chi2Limit.toFixed(1)}, the 95 % point: MISCALIBRATED, do not trust its intervals`;
+      out.push(`    ${p.name.padEnd(8)} ${p.coverage.map((v) => v.toFixed(3)).join(' / ')}   χ² ${p.chi2.toFixed(1)} (${verdict})   ranks [${p.pitHistogram.join(' ')}]`);
+    }
   }
   const r = s.rollout;
   if (r) {

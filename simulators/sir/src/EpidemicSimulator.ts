@@ -59,19 +59,15 @@ export class EpidemicSimulator implements Simulator {
     this.stepwise = new SirStep(this);
   }
 
-  private get current(): PathBank {
-    return this.currentBank ?? this.install(simulatePathBank(this.id, this.options));
-  }
-
   private install(bank: PathBank): PathBank {
     this.currentBank = bank;
     this.index = indexOf(bank);
     return bank;
   }
 
-  /** The bank θ are drawn from now. */
+  /** The bank θ are drawn from now (the first one is simulated here, on first use). */
   get bank(): PathBank {
-    return this.current;
+    return this.currentBank ?? this.install(simulatePathBank(this.id, this.options));
   }
 
   /** Banks re-simulated so far (0 until the first refresh). */
@@ -106,7 +102,7 @@ export class EpidemicSimulator implements Simulator {
     const every = this.options.refreshEvery;
     if (every > 0 && this.draws > 0 && this.draws % every === 0) this.refreshBank();
     this.draws++;
-    const bank = this.current;
+    const bank = this.bank;
     const { p, theta, paths } = bank;
     const out = new Float32Array(n * p);
     const rows = new Int32Array(n);
@@ -135,7 +131,7 @@ export class EpidemicSimulator implements Simulator {
 
   /** The bank and rows of θ `[n, p]` (see `rowsOf`). */
   locate(theta: tf.Tensor2D): Located {
-    const { p } = this.current;
+    const { p } = this.bank;
     if (theta.shape.length !== 2 || theta.shape[1] !== p) {
       throw new BedError('shapeMismatch', `${this.id}: theta must be [n, ${p}] (${this.thetaNames.join(', ')}), got [${theta.shape.join(', ')}]`);
     }
@@ -151,7 +147,7 @@ export class EpidemicSimulator implements Simulator {
       }
       rows[i] = r;
     }
-    return { bank: this.current, rows };
+    return { bank: this.bank, rows };
   }
 
   /** `[n, T]` observations at the times `design` `[T]`; differentiable w.r.t. `design` (custom gradient). */
@@ -172,7 +168,7 @@ export class EpidemicSimulator implements Simulator {
    * `[n, T]` observations of bank paths `rows` at the times `design` `[T]`, with the custom design
    * gradient (`z`: the Poisson observation's normals, row-major `[n × T]`; ignored when noiseless).
    */
-  observeRows(rows: Int32Array, design: tf.Tensor1D, zs?: ArrayLike<number>, bank: PathBank = this.current): tf.Tensor2D {
+  observeRows(rows: Int32Array, design: tf.Tensor1D, zs?: ArrayLike<number>, bank: PathBank = this.bank): tf.Tensor2D {
     const t = this.obsDim;
     return this.observe(design, [rows.length, t], (times) => interpolatePaths(bank, rows, times), zs, true);
   }

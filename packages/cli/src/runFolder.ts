@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BedError } from '@infobed/core';
 
@@ -8,7 +8,11 @@ const FORBIDDEN = ['/proc', '/sys', '/dev'];
 const RUN_MARKERS = ['result.json', 'config.resolved.yaml', 'config.resolved.json', 'checkpoint/state.ibck'];
 export const LOCK_FILE = '.infobed.lock';
 
-/** A locked output folder; `release()` removes the lock (also on process exit). */
+/**
+ * A locked output folder; `release()` removes the lock (also on process exit), and removes the
+ * folder too when this run created it and left nothing in it but `checkpoint/run.json` (a run that
+ * failed before computing anything, e.g. on an unknown objective), so no empty run folders pile up.
+ */
 export interface RunFolder {
   readonly dir: string;
   release(): void;
@@ -70,6 +74,7 @@ function lockChecked(dir: string, path: string, o: { readonly flag?: string; rea
       throw new BedError('invalidArgument', `${flag}: ${path} already holds a run (${held.join(', ')}); choose a new folder, or continue an unfinished run with --resume ${path}`);
     }
   }
+  const created = !existsSync(dir);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (cause) {
@@ -102,7 +107,18 @@ function lockChecked(dir: string, path: string, o: { readonly flag?: string; rea
     } catch {
       // already gone
     }
+    if (created && holdsOnlyRunOrigin(dir)) rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', release);
   return { dir, release };
+}
+
+/** True when `dir` holds nothing but `checkpoint/run.json` (how the run was started, no work). */
+function holdsOnlyRunOrigin(dir: string): boolean {
+  try {
+    const top = readdirSync(dir);
+    return top.length === 1 && top[0] === 'checkpoint' && readdirSync(join(dir, 'checkpoint')).every((f) => f === 'run.json');
+  } catch {
+    return false;
+  }
 }
